@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using MoodBot.Data;
+using MoodBot.Hosting;
+using MoodBot.Mood.Text;
+using MoodBot.Mood.Training;
+
+namespace MoodBot.Benchmarks;
+
+/// <summary>
+/// `compare`: cross-validates the embedded model's variants (ablations and hyper-parameters) and the
+/// ML.NET baseline on the same stratified folds; the table goes into docs/model.md.
+/// </summary>
+internal static class ModelComparison
+{
+    public static void Run(TextWriter output, IReadOnlyList<string> only)
+    {
+        var data = TrainingData.Load(Path.Combine(MoodBotPaths.FindRoot(), "data"));
+        var baseline = new TrainingOptions();
+        var variants = new (string Name, TrainingOptions Options)[]
+        {
+            ("embedded (shipped settings)", baseline),
+            ("- character n-grams", baseline with { Features = baseline.Features with { CharNGrams = false } }),
+            ("- lexicon", baseline with { Features = baseline.Features with { Lexicon = false } }),
+            ("- negation scope", baseline with { Features = baseline.Features with { Negation = false } }),
+            ("- word bigrams", baseline with { Features = baseline.Features with { Bigrams = false } }),
+            ("- style cues", baseline with { Features = baseline.Features with { Style = false } }),
+        };
+
+        output.WriteLine("| model | CV accuracy | macro-F1 | moodless recognised | train+CV time |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var (name, options) in variants.Where(v => only.Count == 0 || only.Any(o => v.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
+        {
+            var clock = Stopwatch.StartNew();
+            var features = EmbeddedModelBuilder.Featurise(data, options.Features);
+            var report = CrossValidation.Run(data, features, options).Report;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {report.Accuracy:0.000} | {report.MacroF1:0.000} | {report.NoMoodRecall:0.000} | {clock.Elapsed.TotalSeconds:0.0} s |"));
+        }
+
+        if (only.Count == 0 || only.Any(o => "ml.net".Contains(o, StringComparison.OrdinalIgnoreCase)))
+        {
+            var clock = Stopwatch.StartNew();
+            var (accuracy, macroF1) = MlNetBaseline.CrossValidate(data, baseline.Folds, baseline.Seed);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| ML.NET FeaturizeText + SdcaMaximumEntropy | {accuracy:0.000} | {macroF1:0.000} | n/a | {clock.Elapsed.TotalSeconds:0.0} s |"));
+        }
+    }
+
+    /// <summary>For tuning: one variant given as key=value pairs on the command line.</summary>
+    public static void RunCustom(TextWriter output, IReadOnlyList<string> settings)
+    {
+        var data = TrainingData.Load(Path.Combine(MoodBotPaths.FindRoot(), "data"));
+        var options = new TrainingOptions();
+        var features = options.Features;
+        foreach (var pair in settings)
+        {
+            var (key, value) = (pair.Split('=')[0], pair.Split('=')[1]);
+            var f = float.Parse(value, CultureInfo.InvariantCulture);
+            (options, features) = key switch
+            {
+                "epochs" => (options with { Epochs = (int)f }, features),
+                "lr" => (options with { LearningRate = f }, features),
+                "l2" => (options with { L2 = f }, features),
+                "bits" => (options, features with { Bits = (int)f }),
+                "word" => (options, features with { WordWeight = f }),
+                "char" => (options, features with { CharWeight = f }),
+                "lex" => (options, features with { LexiconWeight = f }),
+                "style" => (options, features with { StyleWeight = f }),
+                _ => throw new ArgumentException($"unknown setting {key}"),
+            };
+        }
+
+        options = options with { Features = features };
+        var clock = Stopwatch.StartNew();
+        var report = CrossValidation.Run(data, EmbeddedModelBuilder.Featurise(data, features), options).Report;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join(' ', settings)}: accuracy {report.Accuracy:0.000} macro-F1 {report.MacroF1:0.000} moodless {report.NoMoodRecall:0.000} ({clock.Elapsed.TotalSeconds:0.0} s)"));
+    }
+}

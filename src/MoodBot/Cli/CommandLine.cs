@@ -1,0 +1,124 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MoodBot.Data;
+using MoodBot.Hosting;
+
+namespace MoodBot.Cli;
+
+/// <summary>
+/// The entry point: no verb runs the bot; <c>ask</c>, <c>train</c>, <c>eval</c> and <c>help</c> are
+/// tools. Every failure a person can cause ends in one clear line and a non-zero exit code.
+/// </summary>
+internal static class CommandLine
+{
+    public const int Ok = 0, Failed = 1, Usage = 2;
+
+    public const string HelpText = """
+        MoodBot: reads how you feel and answers with a mood, a colour and music.
+
+        Usage: dotnet run --project src/MoodBot -- [command]
+
+          (no command)            run the bot (configure it in appsettings.json)
+          ask "<text>"            print the soundscape JSON for a text ("-" or no text: read stdin)
+          train [--data DIR] [--out DIR] [--seed N]
+                                  retrain the embedded model from data/ into models/embedded/
+          eval [--data FILE.csv] [--json] [--folds N]
+                                  cross-validate on data/, or score the model on a labelled CSV
+                                  (columns user_text,mood_id[,acceptable] or user_text,valence,arousal)
+          help                    show this text
+        """;
+
+    private static readonly string[] Verbs = ["ask", "train", "eval", "help", "--help", "-h"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (args.Length == 0 || !Verbs.Contains(args[0]))
+            {
+                if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('='))
+                {
+                    throw new CliUsageException($"unknown command '{args[0]}'. Commands: ask, train, eval, help");
+                }
+
+                await RunBotAsync(args, cancellationToken);
+                return Ok;
+            }
+
+            var rest = args.Skip(1);
+            return args[0] switch
+            {
+                "ask" => await AskCommand.RunAsync(CliArguments.Parse(rest, "compact"), stdout, stderr, stdin ?? Console.In, cancellationToken),
+                "train" => TrainCommand.Run(CliArguments.Parse(rest), stdout, stderr, cancellationToken),
+                "eval" => EvalCommand.Run(CliArguments.Parse(rest, "json"), stdout, stderr, cancellationToken),
+                _ => Help(stdout),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return Usage;
+        }
+        catch (Exception ex) when (IsUserFacing(ex))
+        {
+            await stderr.WriteLineAsync($"error: {Message(ex)}");
+            return Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled");
+            return Failed;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a user error: still one line, with enough to report it.
+            await stderr.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            return Failed;
+        }
+    }
+
+    /// <summary>The services of the bot, built but not started: the tools use exactly what the bot uses.</summary>
+    public static IHost BuildServices(string? root = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = root ?? MoodBotPaths.FindRoot(),
+            DisableDefaults = false,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.AddMoodBot();
+        return builder.Build();
+    }
+
+    private static async Task RunBotAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = MoodBotPaths.FindRoot() });
+        builder.AddMoodBot();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(HelpText);
+        return Ok;
+    }
+
+    private static bool IsUserFacing(Exception ex) => ex switch
+    {
+        CsvFormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+            or OptionsValidationException or UnauthorizedAccessException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUserFacing),
+        _ => false,
+    };
+
+    private static string Message(Exception ex) => ex switch
+    {
+        AggregateException aggregate => string.Join("; ", aggregate.InnerExceptions.Select(Message)),
+        OptionsValidationException options => "invalid settings: " + string.Join("; ", options.Failures),
+        _ => ex.Message,
+    };
+}

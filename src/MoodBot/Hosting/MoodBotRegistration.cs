@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MoodBot.Data;
+using MoodBot.Mood;
+using MoodBot.Mood.Text;
+using MoodBot.Mood.Training;
+
+namespace MoodBot.Hosting;
+
+internal static class MoodBotRegistration
+{
+    /// <summary>Everything the bot needs; adapters register themselves here as they arrive.</summary>
+    public static IHostApplicationBuilder AddMoodBot(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<InterpreterOptions>()
+            .BindConfiguration(InterpreterOptions.Section)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InterpreterOptions>, InterpreterOptionsValidator>();
+
+        var root = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => MoodCatalog.Load(Path.Combine(DataPath(sp, root), SampleFiles.Moods)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var lexicon = Path.Combine(DataPath(sp, root), SampleFiles.Lexicon);
+            return File.Exists(lexicon) ? CueLexicon.Load(lexicon) : CueLexicon.Empty;
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<InterpreterOptions>>().Value;
+            var model = ModelFile.Load(Path.Combine(Path.GetFullPath(options.ModelPath, root), ModelFile.FileName));
+            return new EmbeddedMoodInterpreter(model, sp.GetRequiredService<CueLexicon>(), sp.GetRequiredService<MoodCatalog>(), options.MaxInputChars);
+        });
+        builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
+        builder.Services.AddHostedService<MoodBotStartup>();
+        return builder;
+    }
+
+    private static string DataPath(IServiceProvider services, string root) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<InterpreterOptions>>().Value.DataPath, root);
+}

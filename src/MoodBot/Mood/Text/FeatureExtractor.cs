@@ -1,0 +1,157 @@
+namespace MoodBot.Mood.Text;
+
+/// <summary>
+/// Hashes analysed text into features: word unigrams (negation-marked) and bigrams, character 3-5
+/// grams of each word (typos, inflections, other languages), mood-lexicon hits (negation-aware) and
+/// style cues. Not thread-safe: the interpreter keeps one extractor per thread.
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    private const uint UnigramKind = 1, NegatedUnigramKind = 2, BigramKind = 3, CharKind = 4, LexiconKind = 5, NegatedLexiconKind = 6, StyleKind = 7;
+
+    private readonly CueLexicon _lexicon;
+    private readonly FeatureSettings _settings;
+    private readonly int _mask;
+    private readonly FeatureGroup _group;
+
+    public FeatureExtractor(CueLexicon lexicon, FeatureSettings settings)
+    {
+        _lexicon = lexicon;
+        _settings = settings;
+        _mask = settings.Buckets - 1;
+        _group = new FeatureGroup(settings.Buckets);
+    }
+
+    public TextAnalysis Analysis { get; } = new();
+
+    public FeatureSettings Settings => _settings;
+
+    public void Extract(ReadOnlySpan<char> text, FeatureVector output)
+    {
+        output.Clear();
+        TextAnalyzer.Analyze(text, Analysis);
+        AddWords();
+        _group.FlushInto(output, _settings.WordWeight);
+        if (_settings.CharNGrams)
+        {
+            AddCharNGrams();
+            _group.FlushInto(output, _settings.CharWeight);
+        }
+
+        if (_settings.Lexicon)
+        {
+            AddLexicon(output);
+        }
+
+        if (_settings.Style)
+        {
+            AddStyle(output);
+        }
+    }
+
+    private void AddWords()
+    {
+        var tokens = Analysis.Tokens;
+        var previous = FeatureHash.Seed(BigramKind);
+        var hasPrevious = false;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind is TokenKind.Break)
+            {
+                hasPrevious = false;
+                continue;
+            }
+
+            var text = Analysis.TextOf(token);
+            var negated = _settings.Negation && token.Negated;
+            _group.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(negated ? NegatedUnigramKind : UnigramKind), text), _mask), 1f);
+            if (_settings.Bigrams)
+            {
+                var current = FeatureHash.Add(FeatureHash.Seed(BigramKind), text);
+                if (hasPrevious)
+                {
+                    _group.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Add(previous, ' '), text), _mask), 1f);
+                }
+
+                previous = current;
+                hasPrevious = true;
+            }
+        }
+    }
+
+    private void AddCharNGrams()
+    {
+        Span<char> padded = stackalloc char[66];
+        foreach (var token in Analysis.Tokens)
+        {
+            if (token.Kind != TokenKind.Word || token.Length < 2)
+            {
+                continue;
+            }
+
+            var word = Analysis.TextOf(token);
+            if (word.Length > 64)
+            {
+                word = word[..64];
+            }
+
+            padded[0] = '<';
+            word.CopyTo(padded[1..]);
+            padded[word.Length + 1] = '>';
+            var span = padded[..(word.Length + 2)];
+            for (var n = 3; n <= 5; n++)
+            {
+                for (var start = 0; start + n <= span.Length; start++)
+                {
+                    _group.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(CharKind + ((uint)n << 4)), span.Slice(start, n)), _mask), 1f);
+                }
+            }
+        }
+    }
+
+    private void AddLexicon(FeatureVector output)
+    {
+        var state = new LexiconHits(output, this);
+        var tokens = Analysis.Tokens;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Emoji)
+            {
+                _lexicon.Match(Analysis, t, ref state, static (ref LexiconHits hits, int mood, bool negated) => hits.Add(mood, negated));
+            }
+        }
+    }
+
+    private void AddStyle(FeatureVector output)
+    {
+        var cues = Analysis.Cues;
+        var weight = _settings.StyleWeight;
+        AddStyle(output, 'e', Math.Min(cues.Exclamations, 3) / 3f * weight);
+        AddStyle(output, 'q', Math.Min(cues.Questions, 2) / 2f * weight);
+        AddStyle(output, 's', Math.Min(cues.ShoutedWords, 3) / 3f * weight);
+        AddStyle(output, 'j', Math.Min(cues.Emoji, 3) / 3f * weight);
+        AddStyle(output, 'l', Math.Min(cues.Elongations, 2) / 2f * weight);
+        AddStyle(output, 'i', Math.Min(cues.Intensifiers, 2) / 2f * weight);
+        AddStyle(output, 'd', Math.Min(cues.Downtoners, 2) / 2f * weight);
+        AddStyle(output, 'w', cues.Words <= 2 ? weight : 0f);
+    }
+
+    private void AddStyle(FeatureVector output, char cue, float value)
+    {
+        if (value > 0f)
+        {
+            output.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(StyleKind), cue), _mask), value);
+        }
+    }
+
+    private struct LexiconHits(FeatureVector output, FeatureExtractor owner)
+    {
+        public void Add(int mood, bool negated)
+        {
+            owner.Analysis.Cues.LexiconHits++;
+            var kind = owner._settings.Negation && negated ? NegatedLexiconKind : LexiconKind;
+            output.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(kind), (char)('a' + mood)), owner._mask), owner._settings.LexiconWeight);
+        }
+    }
+}

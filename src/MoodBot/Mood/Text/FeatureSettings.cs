@@ -1,0 +1,30 @@
+namespace MoodBot.Mood.Text;
+
+/// <summary>
+/// What the featuriser produces and how much each group weighs. Saved with the model, so a model is
+/// always read with the features it was trained on; the ablations in docs/model.md switch these.
+/// </summary>
+internal sealed record FeatureSettings
+{
+    public int Bits { get; init; } = 18;
+
+    public bool Bigrams { get; init; } = true;
+
+    public bool CharNGrams { get; init; } = true;
+
+    public bool Negation { get; init; } = true;
+
+    public bool Lexicon { get; init; } = true;
+
+    public bool Style { get; init; } = true;
+
+    public float WordWeight { get; init; } = 1.2f;
+
+    public float CharWeight { get; init; } = 0.5f;
+
+    public float LexiconWeight { get; init; } = 0.6f;
+
+    public float StyleWeight { get; init; } = 0.3f;
+
+    public int Buckets => 1 << Bits;
+}

@@ -1,0 +1,16 @@
+namespace MoodBot.Mood.Text;
+
+/// <summary>How strongly something is said, counted while the text is analysed; drives intensity.</summary>
+internal struct TextCues
+{
+    public int Words;
+    public int Intensifiers;
+    public int Downtoners;
+    public int Exclamations;
+    public int Questions;
+    public int ShoutedWords;
+    public int Elongations;
+    public int Emoji;
+    public int MaxEmojiRun;
+    public int LexiconHits;
+}
