@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using MoodBot.Data;
+using MoodBot.Evaluation;
+using MoodBot.Mood;
 using MoodBot.Hosting;
 using MoodBot.Mood.Text;
 using MoodBot.Mood.Training;
@@ -15,7 +17,7 @@ internal static class ModelComparison
 {
     public static void Run(TextWriter output, IReadOnlyList<string> only)
     {
-        var data = TrainingData.Load(Path.Combine(MoodBotPaths.FindRoot(), "data"));
+        var data = BenchModel.LoadData();
         var baseline = new TrainingOptions();
         var variants = new (string Name, TrainingOptions Options)[]
         {
@@ -50,7 +52,7 @@ internal static class ModelComparison
     /// <summary>For tuning: one variant given as key=value pairs on the command line.</summary>
     public static void RunCustom(TextWriter output, IReadOnlyList<string> settings)
     {
-        var data = TrainingData.Load(Path.Combine(MoodBotPaths.FindRoot(), "data"));
+        var data = BenchModel.LoadData();
         var options = new TrainingOptions();
         var features = options.Features;
         foreach (var pair in settings)
@@ -73,8 +75,38 @@ internal static class ModelComparison
 
         options = options with { Features = features };
         var clock = Stopwatch.StartNew();
-        var report = CrossValidation.Run(data, EmbeddedModelBuilder.Featurise(data, features), options).Report;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join(' ', settings)}: accuracy {report.Accuracy:0.000} macro-F1 {report.MacroF1:0.000} moodless {report.NoMoodRecall:0.000} ({clock.Elapsed.TotalSeconds:0.0} s)"));
+        var built = EmbeddedModelBuilder.Build(data, options);
+        var report = built.Metrics.CrossValidation;
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join(' ', settings)}: CV accuracy {report.Accuracy:0.000} macro-F1 {report.MacroF1:0.000} moodless {report.NoMoodRecall:0.000} ({clock.Elapsed.TotalSeconds:0.0} s)"));
+        output.WriteLine(External(built, data));
+    }
+
+    /// <summary>Acceptable accuracy on the public evaluation sets beside the checkout (evaluation only).</summary>
+    private static string External(BuiltModel built, TrainingData data)
+    {
+        var shared = Path.Combine(BenchModel.Root, "..", "shared", "datasets");
+        if (!Directory.Exists(shared))
+        {
+            return "";
+        }
+
+        using var interpreter = new EmbeddedMoodInterpreter(built.Model, data.Lexicon, data.Catalog);
+        var evaluator = new Evaluator(data.Catalog);
+        var parts = new List<string>();
+        foreach (var file in Directory.GetFiles(shared, "*_eval.csv").Order())
+        {
+            var table = CsvReader.ReadFile(file);
+            if (table.FindColumn("mood_id") is null)
+            {
+                continue;
+            }
+
+            var (rows, unknown) = SampleFiles.ReadLabelled(table);
+            var report = evaluator.Classification(file, rows, rows.Select(r => interpreter.Interpret(r.Text)).ToArray(), unknown);
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file).Split('_')[0]} {report.AcceptableAccuracy:0.000}"));
+        }
+
+        return " | acceptable: " + string.Join(", ", parts);
     }
 }

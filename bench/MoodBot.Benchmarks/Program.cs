@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
-// `compare [filter...]` and `tune key=value...` cross-validate models; anything else goes to BenchmarkDotNet.
+// `compare`, `tune`, `latency` and `train-time` are measurements of their own (see docs/);
+// anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
 {
     case "compare":
@@ -10,7 +11,13 @@ switch (args.FirstOrDefault())
     case "tune":
         ModelComparison.RunCustom(Console.Out, args[1..]);
         break;
+    case "latency":
+        LatencyProfile.Run(Console.Out);
+        break;
+    case "train-time":
+        TrainingTime.Run(Console.Out);
+        break;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(ModelComparison).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(InterpretBenchmarks).Assembly).Run(args);
         break;
 }

@@ -13,7 +13,6 @@ internal static class MoodBotRegistration
     /// <summary>Everything the bot needs; adapters register themselves here as they arrive.</summary>
     public static IHostApplicationBuilder AddMoodBot(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<InterpreterOptions>()
             .BindConfiguration(InterpreterOptions.Section)
             .ValidateOnStart();
