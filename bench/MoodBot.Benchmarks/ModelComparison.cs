@@ -26,7 +26,6 @@ internal static class ModelComparison
             ("- lexicon", baseline with { Features = baseline.Features with { Lexicon = false } }),
             ("- negation scope", baseline with { Features = baseline.Features with { Negation = false } }),
             ("- word bigrams", baseline with { Features = baseline.Features with { Bigrams = false } }),
-            ("- style cues", baseline with { Features = baseline.Features with { Style = false } }),
         };
 
         output.WriteLine("| model | CV accuracy | macro-F1 | moodless recognised | train+CV time |");
@@ -68,7 +67,6 @@ internal static class ModelComparison
                 "word" => (options, features with { WordWeight = f }),
                 "char" => (options, features with { CharWeight = f }),
                 "lex" => (options, features with { LexiconWeight = f }),
-                "style" => (options, features with { StyleWeight = f }),
                 _ => throw new ArgumentException($"unknown setting {key}"),
             };
         }

@@ -2,12 +2,11 @@ namespace MoodBot.Mood.Text;
 
 /// <summary>
 /// Hashes analysed text into features: word unigrams (negation-marked) and bigrams, character 3-5
-/// grams of each word (typos, inflections, other languages), mood-lexicon hits (negation-aware) and
-/// style cues. Not thread-safe: the interpreter keeps one extractor per thread.
+/// grams of each word (typos, inflections, other languages), mood-lexicon hits (negation-aware). Not thread-safe: the interpreter keeps one extractor per thread.
 /// </summary>
 internal sealed class FeatureExtractor
 {
-    private const uint UnigramKind = 1, NegatedUnigramKind = 2, BigramKind = 3, CharKind = 4, LexiconKind = 5, NegatedLexiconKind = 6, StyleKind = 7;
+    private const uint UnigramKind = 1, NegatedUnigramKind = 2, BigramKind = 3, CharKind = 4, LexiconKind = 5, NegatedLexiconKind = 6;
 
     private readonly CueLexicon _lexicon;
     private readonly FeatureSettings _settings;
@@ -43,10 +42,6 @@ internal sealed class FeatureExtractor
             AddLexicon(output);
         }
 
-        if (_settings.Style)
-        {
-            AddStyle(output);
-        }
     }
 
     private void AddWords()
@@ -120,28 +115,6 @@ internal sealed class FeatureExtractor
             {
                 _lexicon.Match(Analysis, t, ref state, static (ref LexiconHits hits, int mood, bool negated) => hits.Add(mood, negated));
             }
-        }
-    }
-
-    private void AddStyle(FeatureVector output)
-    {
-        var cues = Analysis.Cues;
-        var weight = _settings.StyleWeight;
-        AddStyle(output, 'e', Math.Min(cues.Exclamations, 3) / 3f * weight);
-        AddStyle(output, 'q', Math.Min(cues.Questions, 2) / 2f * weight);
-        AddStyle(output, 's', Math.Min(cues.ShoutedWords, 3) / 3f * weight);
-        AddStyle(output, 'j', Math.Min(cues.Emoji, 3) / 3f * weight);
-        AddStyle(output, 'l', Math.Min(cues.Elongations, 2) / 2f * weight);
-        AddStyle(output, 'i', Math.Min(cues.Intensifiers, 2) / 2f * weight);
-        AddStyle(output, 'd', Math.Min(cues.Downtoners, 2) / 2f * weight);
-        AddStyle(output, 'w', cues.Words <= 2 ? weight : 0f);
-    }
-
-    private void AddStyle(FeatureVector output, char cue, float value)
-    {
-        if (value > 0f)
-        {
-            output.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(StyleKind), cue), _mask), value);
         }
     }
 

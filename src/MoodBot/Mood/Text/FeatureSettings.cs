@@ -16,15 +16,11 @@ internal sealed record FeatureSettings
 
     public bool Lexicon { get; init; } = true;
 
-    public bool Style { get; init; } = true;
-
     public float WordWeight { get; init; } = 1.2f;
 
     public float CharWeight { get; init; } = 0.5f;
 
     public float LexiconWeight { get; init; } = 0.6f;
-
-    public float StyleWeight { get; init; } = 0.3f;
 
     public int Buckets => 1 << Bits;
 }

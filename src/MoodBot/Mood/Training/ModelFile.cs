@@ -12,7 +12,7 @@ internal static class ModelFile
 {
     public const string FileName = "model.bin";
     private const string Magic = "MOODBOT-LINEAR";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static void Save(LinearMoodModel model, string path)
     {
@@ -30,11 +30,9 @@ internal static class ModelFile
             writer.Write(s.CharNGrams);
             writer.Write(s.Negation);
             writer.Write(s.Lexicon);
-            writer.Write(s.Style);
             writer.Write(s.WordWeight);
             writer.Write(s.CharWeight);
             writer.Write(s.LexiconWeight);
-            writer.Write(s.StyleWeight);
             writer.Write(LinearMoodModel.ClassCount);
             writer.Write(model.Temperature);
             foreach (var b in model.Bias)
@@ -84,11 +82,9 @@ internal static class ModelFile
                 CharNGrams = reader.ReadBoolean(),
                 Negation = reader.ReadBoolean(),
                 Lexicon = reader.ReadBoolean(),
-                Style = reader.ReadBoolean(),
                 WordWeight = reader.ReadSingle(),
                 CharWeight = reader.ReadSingle(),
                 LexiconWeight = reader.ReadSingle(),
-                StyleWeight = reader.ReadSingle(),
             };
             var classes = reader.ReadInt32();
             if (classes != LinearMoodModel.ClassCount || settings.Bits is < 10 or > 24)
