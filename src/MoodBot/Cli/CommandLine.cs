@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MoodBot.Data;
 using MoodBot.Hosting;
+using MoodBot.Mood;
 
 namespace MoodBot.Cli;
 
@@ -80,17 +81,21 @@ internal static class CommandLine
     }
 
     /// <summary>The services of the bot, built but not started: the tools use exactly what the bot uses.</summary>
-    public static IHost BuildServices(string? root = null)
+    public static IHost BuildServices()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = root ?? MoodBotPaths.FindRoot(),
-            DisableDefaults = false,
-        });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = MoodBotPaths.FindRoot() });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.AddMoodBot();
         return builder.Build();
+    }
+
+    /// <summary>Where the configured data and model live, as the bot would read them.</summary>
+    public static (string Data, string Model) Directories(IHost services)
+    {
+        var root = services.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        var options = services.Services.GetRequiredService<IOptions<InterpreterOptions>>().Value;
+        return (options.DataDirectory(root), options.ModelDirectory(root));
     }
 
     private static async Task RunBotAsync(string[] args, CancellationToken cancellationToken)

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MoodBot.Data;
 using MoodBot.Evaluation;
-using MoodBot.Hosting;
 using MoodBot.Mood;
+using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Cli;
@@ -44,8 +43,7 @@ internal static class EvalCommand
     private static EvalReport CrossValidate(int folds, CancellationToken cancellationToken)
     {
         using var services = CommandLine.BuildServices();
-        var options = services.Services.GetRequiredService<IOptions<InterpreterOptions>>().Value;
-        var data = TrainingData.Load(Path.GetFullPath(options.DataPath, MoodBotPaths.FindRoot()));
+        var data = TrainingData.Load(CommandLine.Directories(services).Data);
         var training = new TrainingOptions { Folds = folds };
         var features = EmbeddedModelBuilder.Featurise(data, training.Features);
         return CrossValidation.Run(data, features, training, cancellationToken: cancellationToken).Report;
@@ -67,7 +65,7 @@ internal static class EvalCommand
         return new Evaluator(catalog).Classification(path, rows, Interpret(interpreter, rows.Select(r => r.Text), cancellationToken), unknown);
     }
 
-    private static Mood.Reading.MoodReading[] Interpret(EmbeddedMoodInterpreter interpreter, IEnumerable<string> texts, CancellationToken cancellationToken) =>
+    private static MoodReading[] Interpret(EmbeddedMoodInterpreter interpreter, IEnumerable<string> texts, CancellationToken cancellationToken) =>
         texts.Select(text =>
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MoodBot.Data;
-using MoodBot.Hosting;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Cli;
@@ -10,22 +9,23 @@ internal static class TrainCommand
 {
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var root = MoodBotPaths.FindRoot();
-        var dataDirectory = Path.GetFullPath(args.Option("data") ?? "data", root);
-        var outDirectory = Path.GetFullPath(args.Option("out") ?? Path.Combine("models", "embedded"), root);
+        using var services = CommandLine.BuildServices();
+        var (configuredData, configuredModel) = CommandLine.Directories(services);
+        var dataDirectory = args.Option("data") is { } data ? Path.GetFullPath(data) : configuredData;
+        var outDirectory = args.Option("out") is { } output ? Path.GetFullPath(output) : configuredModel;
         var options = new TrainingOptions { Seed = args.IntOption("seed") ?? TrainingOptions.DefaultSeed };
         args.RejectUnknown("train");
 
         var clock = Stopwatch.StartNew();
-        var data = TrainingData.Load(dataDirectory);
-        stdout.WriteLine($"Training the embedded model on {data.Moods.Count:N0} mood rows, {data.NoMood.Count:N0} moodless rows and {data.Lexicon.Count:N0} lexicon cues (seed {options.Seed})");
+        var training = TrainingData.Load(dataDirectory);
+        stdout.WriteLine($"Training the embedded model on {training.Moods.Count:N0} mood rows, {training.NoMood.Count:N0} moodless rows and {training.Lexicon.Count:N0} lexicon cues (seed {options.Seed})");
         var progress = new ConsoleProgress(stderr, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
-        var built = EmbeddedModelBuilder.Build(data, options, progress, cancellationToken);
+        var built = EmbeddedModelBuilder.Build(training, options, progress, cancellationToken);
         EmbeddedModelBuilder.Save(built, outDirectory);
 
         var cv = built.Metrics.CrossValidation;
         stdout.WriteLine($"{options.Folds}-fold cross-validation: accuracy {cv.Accuracy:0.000}, macro-F1 {cv.MacroF1:0.000}, moodless texts recognised {cv.NoMoodRecall:0.000}, temperature {built.Metrics.Temperature:0.00}");
-        stdout.WriteLine($"Wrote {Path.GetRelativePath(root, outDirectory)}/{ModelFile.FileName} and {ModelMetrics.FileName} in {clock.Elapsed.TotalSeconds:0.0} s");
+        stdout.WriteLine($"Wrote {Path.Combine(outDirectory, ModelFile.FileName)} and {ModelMetrics.FileName} in {clock.Elapsed.TotalSeconds:0.0} s");
         return CommandLine.Ok;
     }
 }

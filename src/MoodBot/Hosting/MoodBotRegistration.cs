@@ -19,16 +19,16 @@ internal static class MoodBotRegistration
         builder.Services.AddSingleton<IValidateOptions<InterpreterOptions>, InterpreterOptionsValidator>();
 
         var root = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(sp => MoodCatalog.Load(Path.Combine(DataPath(sp, root), SampleFiles.Moods)));
+        builder.Services.AddSingleton(sp => MoodCatalog.Load(Path.Combine(Options(sp).DataDirectory(root), SampleFiles.Moods)));
         builder.Services.AddSingleton(sp =>
         {
-            var lexicon = Path.Combine(DataPath(sp, root), SampleFiles.Lexicon);
+            var lexicon = Path.Combine(Options(sp).DataDirectory(root), SampleFiles.Lexicon);
             return File.Exists(lexicon) ? CueLexicon.Load(lexicon) : CueLexicon.Empty;
         });
         builder.Services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<InterpreterOptions>>().Value;
-            var model = ModelFile.Load(Path.Combine(Path.GetFullPath(options.ModelPath, root), ModelFile.FileName));
+            var options = Options(sp);
+            var model = ModelFile.Load(Path.Combine(options.ModelDirectory(root), ModelFile.FileName));
             return new EmbeddedMoodInterpreter(model, sp.GetRequiredService<CueLexicon>(), sp.GetRequiredService<MoodCatalog>(), options.MaxInputChars);
         });
         builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
@@ -36,6 +36,6 @@ internal static class MoodBotRegistration
         return builder;
     }
 
-    private static string DataPath(IServiceProvider services, string root) =>
-        Path.GetFullPath(services.GetRequiredService<IOptions<InterpreterOptions>>().Value.DataPath, root);
+    private static InterpreterOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<InterpreterOptions>>().Value;
 }

@@ -21,6 +21,10 @@ internal sealed class InterpreterOptions
     /// <summary>Longer texts are cut to this many characters before reading, and the reply says so.</summary>
     [Range(100, 100_000)]
     public int MaxInputChars { get; set; } = 2000;
+
+    public string DataDirectory(string contentRoot) => Path.GetFullPath(DataPath, contentRoot);
+
+    public string ModelDirectory(string contentRoot) => Path.GetFullPath(ModelPath, contentRoot);
 }
 
 [OptionsValidator]

@@ -78,11 +78,10 @@ internal sealed class CueLexicon
         return new CueLexicon(grouped.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    /// <summary>Calls <paramref name="onMatch"/> for each cue that starts at token <paramref name="index"/>.</summary>
-    public void Match<TState>(TextAnalysis analysis, int index, ref TState state, CueMatched<TState> onMatch)
+    /// <summary>Adds one to <paramref name="counts"/>[mood] for each cue that starts at token <paramref name="index"/>.</summary>
+    public void CountMatches(TextAnalysis analysis, int index, Span<int> counts)
     {
-        var tokens = analysis.Tokens;
-        if (!_lookup.TryGetValue(analysis.TextOf(tokens[index]), out var cues))
+        if (!_lookup.TryGetValue(analysis.TextOf(analysis.Tokens[index]), out var cues))
         {
             return;
         }
@@ -91,7 +90,7 @@ internal sealed class CueLexicon
         {
             if (RestMatches(analysis, index, cue.Rest))
             {
-                onMatch(ref state, cue.Mood, tokens[index].Negated);
+                counts[cue.Mood]++;
             }
         }
     }
@@ -114,5 +113,3 @@ internal sealed class CueLexicon
 
     private sealed record Cue(string[] Rest, int Mood);
 }
-
-internal delegate void CueMatched<TState>(ref TState state, int mood, bool negated);

@@ -107,24 +107,30 @@ internal sealed class FeatureExtractor
 
     private void AddLexicon(FeatureVector output)
     {
-        var state = new LexiconHits(output, this);
+        Span<int> plain = stackalloc int[MoodIds.Count];
+        Span<int> negated = stackalloc int[MoodIds.Count];
         var tokens = Analysis.Tokens;
         for (var t = 0; t < tokens.Length; t++)
         {
             if (tokens[t].Kind is TokenKind.Word or TokenKind.Emoji)
             {
-                _lexicon.Match(Analysis, t, ref state, static (ref LexiconHits hits, int mood, bool negated) => hits.Add(mood, negated));
+                _lexicon.CountMatches(Analysis, t, _settings.Negation && tokens[t].Negated ? negated : plain);
             }
+        }
+
+        for (var mood = 0; mood < MoodIds.Count; mood++)
+        {
+            AddLexiconHits(output, LexiconKind, mood, plain[mood]);
+            AddLexiconHits(output, NegatedLexiconKind, mood, negated[mood]);
         }
     }
 
-    private struct LexiconHits(FeatureVector output, FeatureExtractor owner)
+    private void AddLexiconHits(FeatureVector output, uint kind, int mood, int hits)
     {
-        public void Add(int mood, bool negated)
+        if (hits > 0)
         {
-            owner.Analysis.Cues.LexiconHits++;
-            var kind = owner._settings.Negation && negated ? NegatedLexiconKind : LexiconKind;
-            output.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(kind), (char)('a' + mood)), owner._mask), owner._settings.LexiconWeight);
+            Analysis.Cues.LexiconHits += hits;
+            output.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(kind), (char)('a' + mood)), _mask), hits * _settings.LexiconWeight);
         }
     }
 }

@@ -37,8 +37,6 @@ internal sealed class TextAnalysis
 
     public char LastChar => Length > 0 ? _text[Length - 1] : '\0';
 
-    public char CharAt(int index) => _text[index];
-
     public ref Token AddToken(int start, int length, TokenKind kind)
     {
         if (TokenCount == _tokens.Length)
