@@ -68,6 +68,22 @@ public sealed class EmbeddedMoodInterpreterTests
         SchemaValidation.AssertValid(Json(reading));
     }
 
+    [Theory]
+    [InlineData("happy but also kind of nervous about tomorrow", "joyful", "anxious")]
+    [InlineData("so tired and honestly a bit sad", "tired", "sad")]
+    public void Interpret_TwoNamedFeelings_ReportsBothMoods(string text, string first, string second)
+    {
+        var reading = Read(text);
+
+        Assert.Equal(new[] { first, second }.Order(), new[] { reading.Mood, reading.SecondaryMood }.Order());
+    }
+
+    [Fact]
+    public void Interpret_OneFeeling_HasNoSecondaryMood()
+    {
+        Assert.Null(Read("ugh, this week has completely drained me").SecondaryMood);
+    }
+
     [Fact]
     public void Interpret_ShoutedAndRepeated_IsMoreIntenseThanHedged()
     {

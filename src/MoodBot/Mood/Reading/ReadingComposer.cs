@@ -41,7 +41,7 @@ internal sealed class ReadingComposer(MoodCatalog catalog)
         }
 
         var definition = catalog[top];
-        var secondary = moods[order[1]] >= SecondaryThreshold ? MoodIds.All[order[1]] : null;
+        var secondary = Secondary(moods, order, cues.NamedMoods);
         var (valence, arousal) = Position(moods);
         var intensity = Intensity(cues);
         return new MoodReading
@@ -126,6 +126,28 @@ internal sealed class ReadingComposer(MoodCatalog catalog)
 
             order[j + 1] = current;
         }
+    }
+
+    /// <summary>
+    /// A second mood is clearly present when the model gives it a real share, or when the person
+    /// named it in so many words ("happy but also kind of nervous"), even if the first one dominates.
+    /// </summary>
+    private static string? Secondary(ReadOnlySpan<float> moods, ReadOnlySpan<int> order, int namedMoods)
+    {
+        if (moods[order[1]] >= SecondaryThreshold)
+        {
+            return MoodIds.All[order[1]];
+        }
+
+        for (var k = 1; k < order.Length; k++)
+        {
+            if ((namedMoods & (1 << order[k])) != 0)
+            {
+                return MoodIds.All[order[k]];
+            }
+        }
+
+        return null;
     }
 
     private static MoodAlternative[] Alternatives(ReadOnlySpan<float> moods, ReadOnlySpan<int> order, int skip)

@@ -120,6 +120,7 @@ internal sealed class FeatureExtractor
 
         for (var mood = 0; mood < MoodIds.Count; mood++)
         {
+            Analysis.Cues.NamedMoods |= plain[mood] > 0 ? 1 << mood : 0;
             AddLexiconHits(output, LexiconKind, mood, plain[mood]);
             AddLexiconHits(output, NegatedLexiconKind, mood, negated[mood]);
         }

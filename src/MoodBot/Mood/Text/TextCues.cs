@@ -13,4 +13,7 @@ internal struct TextCues
     public int Emoji;
     public int MaxEmojiRun;
     public int LexiconHits;
+
+    /// <summary>Bit i is set when a cue of mood i appears outside a negation: a feeling the person named.</summary>
+    public int NamedMoods;
 }
