@@ -4,7 +4,5 @@ namespace MoodBot.Data;
 internal sealed class CsvFormatException(string source, int line, string problem)
     : Exception(line > 0 ? $"{source} line {line}: {problem}" : $"{source}: {problem}")
 {
-    public string FileName { get; } = source;
-
     public int Line { get; } = line;
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MoodBot.Mood.Text;
 
-internal readonly record struct SanitizedText(string Text, bool Truncated, int OriginalLength);
+internal readonly record struct SanitizedText(string Text, bool Truncated);
 
 /// <summary>
 /// Makes any string safe to read: lone surrogates (invalid UTF-16) become U+FFFD, control characters
@@ -16,7 +16,7 @@ internal static class TextSanitizer
     {
         if (string.IsNullOrEmpty(text))
         {
-            return new SanitizedText("", false, 0);
+            return new SanitizedText("", false);
         }
 
         var truncated = text.Length > maxChars;
@@ -28,7 +28,7 @@ internal static class TextSanitizer
 
         if (IsClean(text.AsSpan(0, length)))
         {
-            return new SanitizedText(truncated ? text[..length] : text, truncated, text.Length);
+            return new SanitizedText(truncated ? text[..length] : text, truncated);
         }
 
         var builder = new StringBuilder(length);
@@ -53,7 +53,7 @@ internal static class TextSanitizer
             }
         }
 
-        return new SanitizedText(builder.ToString(), truncated, text.Length);
+        return new SanitizedText(builder.ToString(), truncated);
     }
 
     private static bool IsClean(ReadOnlySpan<char> text)

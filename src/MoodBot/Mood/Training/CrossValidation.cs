@@ -31,12 +31,12 @@ internal static class CrossValidation
             var stage = $"fold {fold + 1}/{options.Folds}";
             models[fold] = LogisticRegressionTrainer.Train(
                 train.Select(i => features[i]).ToArray(), train.Select(i => labels[i]).ToArray(), options, progress, stage, cancellationToken);
-            var vector = new FeatureVector();
             for (var i = 0; i < examples.Count; i++)
             {
                 if (folds[i] == fold)
                 {
-                    logits[i] = Logits(models[fold], features[i], vector);
+                    logits[i] = new float[LinearMoodModel.ClassCount];
+                    LinearMoodModel.Logits(models[fold].Weights, models[fold].Bias, features[i].Indices, features[i].Values, logits[i]);
                 }
             }
         }
@@ -72,18 +72,5 @@ internal static class CrossValidation
             NoMoodRecall = data.NoMood.Count == 0 ? null : (double)noMoodRecognised / data.NoMood.Count,
         };
         return new CrossValidationResult(report, temperature);
-    }
-
-    private static float[] Logits(LinearMoodModel model, SparseFeatures x, FeatureVector vector)
-    {
-        vector.Clear();
-        for (var f = 0; f < x.Indices.Length; f++)
-        {
-            vector.Add(x.Indices[f], x.Values[f]);
-        }
-
-        var logits = new float[LinearMoodModel.ClassCount];
-        model.Logits(vector, logits);
-        return logits;
     }
 }

@@ -35,15 +35,16 @@ internal sealed class LinearMoodModel
 
     public float Temperature { get; set; }
 
-    public void Logits(FeatureVector features, Span<float> logits)
+    public void Logits(FeatureVector features, Span<float> logits) => Logits(Weights, Bias, features.Indices, features.Values, logits);
+
+    /// <summary>bias + W·x over a sparse x; shared by inference and training so both score alike.</summary>
+    public static void Logits(float[] weights, float[] bias, ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> logits)
     {
-        Bias.CopyTo(logits);
-        var indices = features.Indices;
-        var values = features.Values;
-        var classes = ClassCount;
+        var classes = logits.Length;
+        bias.CopyTo(logits);
         for (var f = 0; f < indices.Length; f++)
         {
-            var row = Weights.AsSpan(indices[f] * classes, classes);
+            var row = weights.AsSpan(indices[f] * classes, classes);
             var value = values[f];
             for (var c = 0; c < classes; c++)
             {

@@ -39,7 +39,7 @@ internal static class LogisticRegressionTrainer
             {
                 var x = features[example];
                 var label = labels[example];
-                Scores(weights, bias, x, probabilities);
+                LinearMoodModel.Logits(weights, bias, x.Indices, x.Values, probabilities);
                 LinearMoodModel.Softmax(probabilities, 1f);
                 loss -= Math.Log(Math.Max(probabilities[label], 1e-12f));
                 probabilities[label] -= 1f;
@@ -69,20 +69,5 @@ internal static class LogisticRegressionTrainer
         }
 
         return new LinearMoodModel(settings, weights, bias, temperature: 1f);
-    }
-
-    private static void Scores(float[] weights, float[] bias, SparseFeatures x, Span<float> scores)
-    {
-        var classes = scores.Length;
-        bias.CopyTo(scores);
-        for (var f = 0; f < x.Indices.Length; f++)
-        {
-            var row = weights.AsSpan(x.Indices[f] * classes, classes);
-            var value = x.Values[f];
-            for (var c = 0; c < classes; c++)
-            {
-                scores[c] += row[c] * value;
-            }
-        }
     }
 }
