@@ -75,6 +75,35 @@ public sealed partial class DataFilesTests
     }
 
     [Fact]
+    public void MoodSamples_AboutATenthInOtherLanguages_SpreadOverEveryMood()
+    {
+        var (rows, _) = SampleFiles.ReadLabelled(CsvReader.ReadFile(RepoPaths.File("data", "mood_samples.csv")));
+        var guesses = rows.Select(r => (r.MoodId, Language: FunctionWordLanguageGuess.Guess(r.Text))).ToArray();
+
+        var other = guesses.Count(g => g.Language != FunctionWordLanguageGuess.English);
+        Assert.True(other >= rows.Count * 0.08, $"{other} of {rows.Count} rows look non-English; want about a tenth");
+        foreach (var language in FunctionWordLanguageGuess.OtherLanguages)
+        {
+            Assert.True(guesses.Count(g => g.Language == language) >= 30, $"fewer than 30 rows look like '{language}'");
+        }
+
+        foreach (var mood in MoodIds.All)
+        {
+            var ofMood = guesses.Where(g => g.MoodId == mood).ToArray();
+            var share = (double)ofMood.Count(g => g.Language != FunctionWordLanguageGuess.English) / ofMood.Length;
+            Assert.True(share >= 0.06, $"{mood}: only {share:P0} of its rows look non-English");
+        }
+    }
+
+    [Fact]
+    public void LanguageGuess_KnowsChatInEachLanguage()
+    {
+        Assert.Equal("es", FunctionWordLanguageGuess.Guess("estoy muy cansado hoy, no puedo más"));
+        Assert.Equal("de", FunctionWordLanguageGuess.Guess("ich bin heute so müde und habe keine lust"));
+        Assert.Equal("en", FunctionWordLanguageGuess.Guess("i'm so tired of this week"));
+    }
+
+    [Fact]
     public void MoodSamples_HaveNoEmptyText()
     {
         var (rows, _) = SampleFiles.ReadLabelled(CsvReader.ReadFile(RepoPaths.File("data", "mood_samples.csv")));
