@@ -25,6 +25,12 @@ internal static class AskCommand
     {
         var compact = args.Flag("compact");
         args.RejectUnknown("ask");
+        if (args.Positional.Count == 0 && ReferenceEquals(stdin, Console.In) && !Console.IsInputRedirected)
+        {
+            // Waiting on a terminal that nobody types into looks like a hang; say what to do instead.
+            throw new CliUsageException("ask: give the text, e.g. ask \"ugh, this week has completely drained me\", or pipe it in");
+        }
+
         var text = args.Positional.Count == 0 || args.Positional is ["-"]
             ? await stdin.ReadToEndAsync(cancellationToken)
             : string.Join(' ', args.Positional);
