@@ -1,7 +1,6 @@
 using MoodBot.Data;
 using MoodBot.Hosting;
 using MoodBot.Mood;
-using MoodBot.Mood.Text;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Benchmarks;
@@ -14,8 +13,7 @@ internal static class BenchModel
     public static EmbeddedMoodInterpreter LoadInterpreter()
     {
         var catalog = MoodCatalog.Load(Path.Combine(Root, "data", SampleFiles.Moods));
-        var lexicon = CueLexicon.Load(Path.Combine(Root, "data", SampleFiles.Lexicon));
-        return new EmbeddedMoodInterpreter(ModelFile.Load(Path.Combine(Root, "models", "embedded", ModelFile.FileName)), lexicon, catalog);
+        return new EmbeddedMoodInterpreter(ModelFile.Load(Path.Combine(Root, "models", "embedded", ModelFile.FileName)), catalog);
     }
 
     public static TrainingData LoadData() => TrainingData.Load(Path.Combine(Root, "data"));

@@ -89,7 +89,7 @@ internal static class ModelComparison
             return "";
         }
 
-        using var interpreter = new EmbeddedMoodInterpreter(built.Model, data.Lexicon, data.Catalog);
+        using var interpreter = new EmbeddedMoodInterpreter(built.Model, data.Catalog);
         var evaluator = new Evaluator(data.Catalog);
         var parts = new List<string>();
         foreach (var file in Directory.GetFiles(shared, "*_eval.csv").Order())

@@ -1,5 +1,4 @@
 using MoodBot.Mood;
-using MoodBot.Mood.Text;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Tests;
@@ -10,8 +9,7 @@ internal static class SharedModel
     private static readonly Lazy<EmbeddedMoodInterpreter> Lazy = new(() =>
     {
         var catalog = MoodCatalog.Load(RepoPaths.File("data", "moods.json"));
-        var lexicon = CueLexicon.Load(RepoPaths.File("data", "lexicon.csv"));
-        return new EmbeddedMoodInterpreter(ModelFile.Load(Path.Combine(RepoPaths.Model, ModelFile.FileName)), lexicon, catalog);
+        return new EmbeddedMoodInterpreter(ModelFile.Load(Path.Combine(RepoPaths.Model, ModelFile.FileName)), catalog);
     });
 
     public static EmbeddedMoodInterpreter Interpreter => Lazy.Value;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MoodBot.Data;
 using MoodBot.Mood;
-using MoodBot.Mood.Text;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Hosting;
@@ -22,14 +21,9 @@ internal static class MoodBotRegistration
         builder.Services.AddSingleton(sp => MoodCatalog.Load(Path.Combine(Options(sp).DataDirectory(root), SampleFiles.Moods)));
         builder.Services.AddSingleton(sp =>
         {
-            var lexicon = Path.Combine(Options(sp).DataDirectory(root), SampleFiles.Lexicon);
-            return File.Exists(lexicon) ? CueLexicon.Load(lexicon) : CueLexicon.Empty;
-        });
-        builder.Services.AddSingleton(sp =>
-        {
             var options = Options(sp);
             var model = ModelFile.Load(Path.Combine(options.ModelDirectory(root), ModelFile.FileName));
-            return new EmbeddedMoodInterpreter(model, sp.GetRequiredService<CueLexicon>(), sp.GetRequiredService<MoodCatalog>(), options.MaxInputChars);
+            return new EmbeddedMoodInterpreter(model, sp.GetRequiredService<MoodCatalog>(), options.MaxInputChars);
         });
         builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
         builder.Services.AddHostedService<MoodBotStartup>();

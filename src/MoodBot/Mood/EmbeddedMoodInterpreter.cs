@@ -14,12 +14,12 @@ internal sealed class EmbeddedMoodInterpreter : IMoodInterpreter, IDisposable
     private readonly int _maxChars;
     private readonly ThreadLocal<Worker> _workers;
 
-    public EmbeddedMoodInterpreter(LinearMoodModel model, CueLexicon lexicon, MoodCatalog catalog, int maxChars = TextSanitizer.DefaultMaxChars)
+    public EmbeddedMoodInterpreter(LinearMoodModel model, MoodCatalog catalog, int maxChars = TextSanitizer.DefaultMaxChars)
     {
         _model = model;
         _composer = new ReadingComposer(catalog);
         _maxChars = maxChars;
-        _workers = new ThreadLocal<Worker>(() => new Worker(new FeatureExtractor(lexicon, model.Settings)));
+        _workers = new ThreadLocal<Worker>(() => new Worker(new FeatureExtractor(model.Lexicon, model.Settings)));
     }
 
     public string Name => ModelName;

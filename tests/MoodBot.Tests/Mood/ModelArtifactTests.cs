@@ -45,7 +45,8 @@ public sealed class ModelArtifactTests
         var weights = new float[settings.Buckets * LinearMoodModel.ClassCount];
         weights[7] = 1.5f;
         weights[^1] = -2f;
-        var model = new LinearMoodModel(settings, weights, Enumerable.Range(0, LinearMoodModel.ClassCount).Select(i => i / 10f).ToArray(), 0.8f);
+        var lexicon = CueLexicon.FromEntries([("worn out", 11), ("😭", 8), ("müde", 11)]);
+        var model = new LinearMoodModel(settings, lexicon, weights, Enumerable.Range(0, LinearMoodModel.ClassCount).Select(i => i / 10f).ToArray(), 0.8f);
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "m.bin");
 
@@ -56,6 +57,7 @@ public sealed class ModelArtifactTests
         Assert.Equal(model.Bias, loaded.Bias);
         Assert.Equal(0.8f, loaded.Temperature);
         Assert.Equal(settings, loaded.Settings);
+        Assert.Equal(lexicon.Entries, loaded.Lexicon.Entries);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public sealed class ModelArtifactTests
 
     private static double Agreement(LinearMoodModel a, LinearMoodModel b, TrainingData data)
     {
-        var extractor = new FeatureExtractor(data.Lexicon, a.Settings);
+        var extractor = new FeatureExtractor(a.Lexicon, a.Settings);
         var vector = new FeatureVector();
         Span<float> pa = stackalloc float[LinearMoodModel.ClassCount];
         Span<float> pb = stackalloc float[LinearMoodModel.ClassCount];

@@ -11,13 +11,17 @@ internal sealed class CueLexicon
     private readonly Dictionary<string, Cue[]> _byFirstToken;
     private readonly Dictionary<string, Cue[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private CueLexicon(Dictionary<string, Cue[]> byFirstToken)
+    private CueLexicon(Dictionary<string, Cue[]> byFirstToken, IReadOnlyList<(string Cue, int Mood)> entries)
     {
         _byFirstToken = byFirstToken;
+        Entries = entries;
         _lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public static CueLexicon Empty { get; } = new(new Dictionary<string, Cue[]>(StringComparer.Ordinal));
+    public static CueLexicon Empty { get; } = new(new Dictionary<string, Cue[]>(StringComparer.Ordinal), []);
+
+    /// <summary>The cues as written, so a model can carry the exact lexicon it was trained with.</summary>
+    public IReadOnlyList<(string Cue, int Mood)> Entries { get; }
 
     public int Count => _byFirstToken.Values.Sum(c => c.Length);
 
@@ -42,7 +46,7 @@ internal sealed class CueLexicon
         return FromEntries(entries);
     }
 
-    public static CueLexicon FromEntries(IEnumerable<(string Cue, int Mood)> entries)
+    public static CueLexicon FromEntries(IReadOnlyList<(string Cue, int Mood)> entries)
     {
         var analysis = new TextAnalysis();
         var grouped = new Dictionary<string, List<Cue>>(StringComparer.Ordinal);
@@ -75,7 +79,7 @@ internal sealed class CueLexicon
             }
         }
 
-        return new CueLexicon(grouped.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal));
+        return new CueLexicon(grouped.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal), entries);
     }
 
     /// <summary>Adds one to <paramref name="counts"/>[mood] for each cue that starts at token <paramref name="index"/>.</summary>

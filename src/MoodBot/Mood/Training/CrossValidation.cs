@@ -30,7 +30,7 @@ internal static class CrossValidation
             var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).ToArray();
             var stage = $"fold {fold + 1}/{options.Folds}";
             models[fold] = LogisticRegressionTrainer.Train(
-                train.Select(i => features[i]).ToArray(), train.Select(i => labels[i]).ToArray(), options, progress, stage, cancellationToken);
+                train.Select(i => features[i]).ToArray(), train.Select(i => labels[i]).ToArray(), data.Lexicon, options, progress, stage, cancellationToken);
             for (var i = 0; i < examples.Count; i++)
             {
                 if (folds[i] == fold)
@@ -47,7 +47,7 @@ internal static class CrossValidation
         for (var fold = 0; fold < options.Folds; fold++)
         {
             models[fold].Temperature = temperature;
-            using var interpreter = new EmbeddedMoodInterpreter(models[fold], data.Lexicon, data.Catalog);
+            using var interpreter = new EmbeddedMoodInterpreter(models[fold], data.Catalog);
             for (var i = 0; i < examples.Count; i++)
             {
                 if (folds[i] != fold)

@@ -26,7 +26,7 @@ internal static class EmbeddedModelBuilder
         var features = Featurise(data, options.Features);
         var validation = CrossValidation.Run(data, features, options, progress, cancellationToken);
         var labels = data.Examples().Select(e => e.Label).ToArray();
-        var model = LogisticRegressionTrainer.Train(features, labels, options, progress, "final model", cancellationToken);
+        var model = LogisticRegressionTrainer.Train(features, labels, data.Lexicon, options, progress, "final model", cancellationToken);
         model.Temperature = validation.Temperature;
         var metrics = new ModelMetrics
         {

@@ -4,7 +4,8 @@ namespace MoodBot.Mood.Training;
 
 /// <summary>
 /// Multinomial logistic regression over hashed features: 12 moods plus a "no mood" class, with a
-/// temperature fitted on held-out predictions so that the probabilities mean what they say.
+/// temperature fitted on held-out predictions so that the probabilities mean what they say. It carries
+/// the lexicon it was trained with, so its features never change under it.
 /// </summary>
 internal sealed class LinearMoodModel
 {
@@ -13,7 +14,7 @@ internal sealed class LinearMoodModel
 
     public static readonly int ClassCount = MoodIds.Count + 1;
 
-    public LinearMoodModel(FeatureSettings settings, float[] weights, float[] bias, float temperature)
+    public LinearMoodModel(FeatureSettings settings, CueLexicon lexicon, float[] weights, float[] bias, float temperature)
     {
         if (weights.Length != settings.Buckets * ClassCount || bias.Length != ClassCount)
         {
@@ -21,12 +22,15 @@ internal sealed class LinearMoodModel
         }
 
         Settings = settings;
+        Lexicon = lexicon;
         Weights = weights;
         Bias = bias;
         Temperature = temperature;
     }
 
     public FeatureSettings Settings { get; }
+
+    public CueLexicon Lexicon { get; }
 
     /// <summary>Row-major: bucket * <see cref="ClassCount"/> + class.</summary>
     public float[] Weights { get; }

@@ -13,6 +13,7 @@ internal static class LogisticRegressionTrainer
     public static LinearMoodModel Train(
         IReadOnlyList<SparseFeatures> features,
         IReadOnlyList<int> labels,
+        CueLexicon lexicon,
         TrainingOptions options,
         IProgress<TrainingProgress>? progress = null,
         string stage = "training",
@@ -68,6 +69,6 @@ internal static class LogisticRegressionTrainer
             progress?.Report(new TrainingProgress(stage, epoch + 1, options.Epochs, loss / Math.Max(1, features.Count)));
         }
 
-        return new LinearMoodModel(settings, weights, bias, temperature: 1f);
+        return new LinearMoodModel(settings, lexicon, weights, bias, temperature: 1f);
     }
 }

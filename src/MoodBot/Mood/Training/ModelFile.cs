@@ -5,14 +5,14 @@ using MoodBot.Mood.Text;
 namespace MoodBot.Mood.Training;
 
 /// <summary>
-/// The embedded model on disk: a small header with the feature settings, then only the non-zero
-/// weight rows, gzip-compressed. The same model always writes the same bytes.
+/// The embedded model on disk: a header with the feature settings and the lexicon, then only the
+/// non-zero weight rows, gzip-compressed. The same model always writes the same bytes.
 /// </summary>
 internal static class ModelFile
 {
     public const string FileName = "model.bin";
     private const string Magic = "MOODBOT-LINEAR";
-    private const int Version = 2;
+    private const int Version = 3;
 
     public static void Save(LinearMoodModel model, string path)
     {
@@ -35,6 +35,13 @@ internal static class ModelFile
             writer.Write(s.LexiconWeight);
             writer.Write(LinearMoodModel.ClassCount);
             writer.Write(model.Temperature);
+            writer.Write(model.Lexicon.Entries.Count);
+            foreach (var (cue, mood) in model.Lexicon.Entries)
+            {
+                writer.Write(cue);
+                writer.Write((byte)mood);
+            }
+
             foreach (var b in model.Bias)
             {
                 writer.Write(b);
@@ -93,6 +100,11 @@ internal static class ModelFile
             }
 
             var temperature = reader.ReadSingle();
+            var cues = new (string Cue, int Mood)[reader.ReadInt32()];
+            for (var i = 0; i < cues.Length; i++)
+            {
+                cues[i] = (reader.ReadString(), reader.ReadByte());
+            }
             var bias = new float[classes];
             for (var c = 0; c < classes; c++)
             {
@@ -110,7 +122,7 @@ internal static class ModelFile
                 }
             }
 
-            return new LinearMoodModel(settings, weights, bias, temperature);
+            return new LinearMoodModel(settings, CueLexicon.FromEntries(cues), weights, bias, temperature);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IndexOutOfRangeException)
         {
