@@ -100,8 +100,7 @@ internal static class ModelComparison
                 continue;
             }
 
-            var (rows, unknown) = SampleFiles.ReadLabelled(table);
-            var report = evaluator.Classification(file, rows, rows.Select(r => interpreter.Interpret(r.Text)).ToArray(), unknown);
+            var report = evaluator.Score(table, interpreter.Interpret);
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file).Split('_')[0]} {report.AcceptableAccuracy:0.000}"));
         }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MoodBot.Data;
 using MoodBot.Evaluation;
 using MoodBot.Mood;
-using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Cli;
@@ -54,21 +53,10 @@ internal static class EvalCommand
         var table = CsvReader.ReadFile(path);
         using var services = CommandLine.BuildServices();
         var interpreter = services.Services.GetRequiredService<EmbeddedMoodInterpreter>();
-        var catalog = services.Services.GetRequiredService<MoodCatalog>();
-        if (table.FindColumn("mood_id") is null && table.FindColumn("valence") is not null)
-        {
-            var rated = SampleFiles.ReadRated(table);
-            return Evaluator.Rated(path, rated, Interpret(interpreter, rated.Select(r => r.Text), cancellationToken));
-        }
-
-        var (rows, unknown) = SampleFiles.ReadLabelled(table);
-        return new Evaluator(catalog).Classification(path, rows, Interpret(interpreter, rows.Select(r => r.Text), cancellationToken), unknown);
-    }
-
-    private static MoodReading[] Interpret(EmbeddedMoodInterpreter interpreter, IEnumerable<string> texts, CancellationToken cancellationToken) =>
-        texts.Select(text =>
+        return new Evaluator(services.Services.GetRequiredService<MoodCatalog>()).Score(table, text =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             return interpreter.Interpret(text);
-        }).ToArray();
+        });
+    }
 }

@@ -14,6 +14,22 @@ internal sealed class Evaluator(MoodCatalog catalog)
     public static string? PredictedMood(MoodReading reading) =>
         reading.Mood ?? (reading.Alternatives.Count > 0 ? reading.Alternatives[0].Mood : null);
 
+    /// <summary>
+    /// Scores any evaluation CSV: labelled moods (<c>user_text,mood_id[,acceptable]</c>), or
+    /// valence and arousal ratings when there is no <c>mood_id</c> column.
+    /// </summary>
+    public EvalReport Score(CsvTable table, Func<string, MoodReading> read)
+    {
+        if (table.FindColumn("mood_id") is null && table.FindColumn("valence") is not null)
+        {
+            var rated = SampleFiles.ReadRated(table);
+            return Rated(table.Source, rated, rated.Select(r => read(r.Text)).ToArray());
+        }
+
+        var (rows, unknown) = SampleFiles.ReadLabelled(table);
+        return Classification(table.Source, rows, rows.Select(r => read(r.Text)).ToArray(), unknown);
+    }
+
     public EvalReport Classification(string source, IReadOnlyList<LabelledText> rows, IReadOnlyList<MoodReading> readings, int unknownMoodRows)
     {
         var moods = MoodIds.Count;

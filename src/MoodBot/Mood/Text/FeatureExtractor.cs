@@ -2,7 +2,8 @@ namespace MoodBot.Mood.Text;
 
 /// <summary>
 /// Hashes analysed text into features: word unigrams (negation-marked) and bigrams, character 3-5
-/// grams of each word (typos, inflections, other languages), mood-lexicon hits (negation-aware). Not thread-safe: the interpreter keeps one extractor per thread.
+/// grams of each word (typos, inflections, other languages) and mood-lexicon hits (negation-aware).
+/// Not thread-safe: the interpreter keeps one extractor per thread.
 /// </summary>
 internal sealed class FeatureExtractor
 {

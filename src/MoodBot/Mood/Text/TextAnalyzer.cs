@@ -127,7 +127,6 @@ internal static class TextAnalyzer
                     break;
                 case '?':
                     analysis.AddToken(i, 1, TokenKind.Question);
-                    analysis.Cues.Questions++;
                     break;
                 case '.' or ',' or ';' or ':' or '\n' or '(' or ')' or '-' or '…':
                     analysis.AddToken(i, 1, TokenKind.Break);

@@ -7,7 +7,6 @@ internal struct TextCues
     public int Intensifiers;
     public int Downtoners;
     public int Exclamations;
-    public int Questions;
     public int ShoutedWords;
     public int Elongations;
     public int Emoji;
