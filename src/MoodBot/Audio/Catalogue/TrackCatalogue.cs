@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+using MoodBot.Mood;
+
+namespace MoodBot.Audio.Catalogue;
+
+/// <summary>
+/// The tracks available per mood, from every source. Sources arrive at different times (the file
+/// at once, a bucket listing later), so the whole set is swapped atomically and readers never
+/// see half an update.
+/// </summary>
+internal sealed class TrackCatalogue
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IReadOnlyList<CatalogueEntry>> _bySource = [];
+    private volatile FrozenDictionary<string, CatalogueEntry[]> _byMood = FrozenDictionary<string, CatalogueEntry[]>.Empty;
+
+    public IReadOnlyList<CatalogueEntry> For(string mood) => _byMood.GetValueOrDefault(mood) ?? [];
+
+    public int Count => _byMood.Values.Sum(tracks => tracks.Length);
+
+    /// <summary>Sets the entries one source contributes, replacing what it gave before.</summary>
+    public void SetSource(string source, IReadOnlyList<CatalogueEntry> entries)
+    {
+        lock (_gate)
+        {
+            _bySource[source] = entries;
+
+            // Order: sources in the order they were first added, entries in their file order; the
+            // first entry with a given location wins, so a track listed twice is offered once.
+            _byMood = _bySource.Values
+                .SelectMany(list => list)
+                .DistinctBy(entry => (entry.Mood, entry.Id))
+                .GroupBy(entry => entry.Mood)
+                .ToFrozenDictionary(group => group.Key, group => group.ToArray());
+        }
+    }
+
+    /// <summary>Moods with no track at all: the picker renders a soundscape for these.</summary>
+    public IEnumerable<string> MoodsWithoutTracks => MoodIds.All.Where(mood => For(mood).Count == 0);
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Options;
+using MoodBot.Mood.Reading;
+using MoodBot.State;
+
+namespace MoodBot.Audio.Catalogue;
+
+/// <summary>
+/// Chooses the tracks a reply offers: mostly the primary mood, one of the secondary mood when
+/// there is one, none of the room's recent tracks while others remain, liked tracks more often.
+/// </summary>
+internal sealed class TrackPicker(
+    TrackCatalogue catalogue,
+    FeedbackStore feedback,
+    PlayHistory history,
+    IOptions<CatalogueOptions> options,
+    Random? random = null)
+{
+    // Catalogue order is the curator's preference: each later place weighs a little less.
+    private const double PositionDecay = 0.15;
+
+    private readonly Random _random = random ?? Random.Shared;
+
+    public IReadOnlyList<CatalogueEntry> Pick(MoodReading reading, string room)
+    {
+        if (reading.Mood is null)
+        {
+            return [];
+        }
+
+        var settings = options.Value;
+        var recent = history.Recent(room, settings.NoRepeat);
+        var secondary = reading.SecondaryMood is { } second && second != reading.Mood ? 1 : 0;
+        var picked = new List<CatalogueEntry>(settings.TracksPerReply);
+        Choose(reading.Mood, Math.Max(1, settings.TracksPerReply - secondary), recent, picked);
+        if (secondary == 1)
+        {
+            Choose(reading.SecondaryMood!, 1, recent, picked);
+        }
+
+        history.Record(room, picked.Select(entry => entry.Id));
+        return picked;
+    }
+
+    private void Choose(string mood, int count, IReadOnlyList<string> recent, List<CatalogueEntry> picked)
+    {
+        var tracks = catalogue.For(mood);
+        if (tracks.Count == 0)
+        {
+            // A mood with no catalogued music still gets some: a soundscape rendered for it.
+            for (var i = 0; i < count; i++)
+            {
+                picked.Add(Generated(mood, _random.Next(1, 1_000_000)));
+            }
+
+            return;
+        }
+
+        var votes = feedback.VotesFor(mood);
+        var candidates = new List<(CatalogueEntry Entry, double Weight)>(tracks.Count);
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            var entry = tracks[i];
+            if (!picked.Contains(entry))
+            {
+                candidates.Add((entry, votes.GetValueOrDefault(entry.Id).Weight / (1 + (PositionDecay * i))));
+            }
+        }
+
+        // Fresh tracks first; only when the room has heard all of them do recent ones come back,
+        // the longest-ago first.
+        var fresh = candidates.Where(c => !recent.Contains(c.Entry.Id)).ToList();
+        var before = picked.Count;
+        TakeWeighted(fresh, count, picked);
+        picked.AddRange(candidates
+            .Where(c => recent.Contains(c.Entry.Id))
+            .OrderByDescending(c => LastIndexOf(recent, c.Entry.Id))
+            .Take(count - (picked.Count - before))
+            .Select(c => c.Entry));
+    }
+
+    /// <summary>Weighted sampling without replacement.</summary>
+    private void TakeWeighted(List<(CatalogueEntry Entry, double Weight)> pool, int count, List<CatalogueEntry> picked)
+    {
+        for (var n = 0; n < count && pool.Count > 0; n++)
+        {
+            var total = pool.Sum(c => c.Weight);
+            var target = _random.NextDouble() * total;
+            var index = 0;
+            for (; index < pool.Count - 1; index++)
+            {
+                target -= pool[index].Weight;
+                if (target < 0)
+                {
+                    break;
+                }
+            }
+
+            picked.Add(pool[index].Entry);
+            pool.RemoveAt(index);
+        }
+    }
+
+    private static int LastIndexOf(IReadOnlyList<string> recent, string id)
+    {
+        for (var i = recent.Count - 1; i >= 0; i--)
+        {
+            if (recent[i] == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static CatalogueEntry Generated(string mood, int seed)
+    {
+        var location = TrackUri.Synth(mood, seed);
+        var title = $"{char.ToUpperInvariant(mood[0])}{mood[1..]} soundscape #{seed}";
+        return new(mood, new CatalogueTrack(title, "MoodBot Synth", "CC0-1.0", 180, location.Value), location);
+    }
+}
