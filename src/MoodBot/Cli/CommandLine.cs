@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MoodBot.Data;
 using MoodBot.Hosting;
 using MoodBot.Mood;
+using MoodBot.Web;
 
 namespace MoodBot.Cli;
 
@@ -100,10 +101,8 @@ internal static class CommandLine
 
     private static async Task RunBotAsync(string[] args, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = MoodBotPaths.FindRoot() });
-        builder.AddMoodBot();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await using var app = MoodBotWebApp.Create(args);
+        await app.RunAsync(cancellationToken);
     }
 
     private static int Help(TextWriter stdout)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MoodBot.Audio;
 using MoodBot.Data;
 using MoodBot.Mood;
 using MoodBot.Mood.Training;
@@ -27,6 +28,7 @@ internal static class MoodBotRegistration
         });
         builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
         builder.Services.AddHostedService<MoodBotStartup>();
+        builder.AddAudio();
         return builder;
     }
 

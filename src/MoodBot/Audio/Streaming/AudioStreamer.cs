@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using MoodBot.Audio.Catalogue;
+
+namespace MoodBot.Audio.Streaming;
+
+/// <summary>
+/// Answers a verified <c>/audio/{token}</c> link. Whatever went wrong with the track itself
+/// (a file gone, a bucket refusing), the listener still gets music: a soundscape of the same mood.
+/// </summary>
+internal sealed partial class AudioStreamer(ILogger<AudioStreamer> logger)
+{
+    public IResult Serve(AudioLink link, HttpContext context)
+    {
+        if (!TrackUri.TryParse(link.Location, "/", out var location, out var error))
+        {
+            Log.UnreadableLink(logger, error);
+            return Fallback(link, context);
+        }
+
+        switch (location.Kind)
+        {
+            case TrackSourceKind.File:
+                var file = new FileInfo(location.Value);
+                if (!file.Exists)
+                {
+                    Log.FileMissing(logger, location.Value);
+                    return Fallback(link, context);
+                }
+
+                SetCaching(context);
+                return Results.File(
+                    file.FullName,
+                    AudioContentTypes.ForFile(file.Name),
+                    lastModified: file.LastWriteTimeUtc,
+                    entityTag: new EntityTagHeaderValue($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\""),
+                    enableRangeProcessing: true);
+            case TrackSourceKind.Https:
+                return Results.Redirect(location.Value);
+            default:
+                return Fallback(link, context);
+        }
+    }
+
+    private static IResult Fallback(AudioLink link, HttpContext context) =>
+        Results.Text("not yet", statusCode: 503);
+
+    // The token names one immutable piece of audio, so clients may keep it for the link's lifetime.
+    private static void SetCaching(HttpContext context) =>
+        context.Response.Headers.CacheControl = "private, max-age=86400";
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Audio link names an unusable location ({Error}); playing a soundscape instead")]
+        public static partial void UnreadableLink(ILogger logger, string error);
+
+        [LoggerMessage(2, LogLevel.Warning, "Audio file {Path} is missing; playing a soundscape of the same mood instead")]
+        public static partial void FileMissing(ILogger logger, string path);
+    }
+}

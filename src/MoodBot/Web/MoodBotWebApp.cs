@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using MoodBot.Audio.Streaming;
+using MoodBot.Hosting;
+
+namespace MoodBot.Web;
+
+/// <summary>The running bot: the services of <see cref="MoodBotRegistration"/> behind the host's own Kestrel.</summary>
+internal static class MoodBotWebApp
+{
+    public static WebApplication Create(string[] args, string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? MoodBotPaths.FindRoot() });
+        builder.WebHost.UseUrls(builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] ?? WebOptions.DefaultUrls);
+        builder.AddMoodBot();
+
+        var app = builder.Build();
+        app.MapAudio();
+        return app;
+    }
+}
