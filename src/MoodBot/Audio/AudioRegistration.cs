@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Streaming;
@@ -29,7 +30,9 @@ internal static class AudioRegistration
         services.AddSingleton(sp => new StateStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.FullPath(root)));
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<PlayHistory>();
-        services.AddSingleton<TrackCatalogue>();
+        services.AddSingleton(sp => CatalogueFileLoader.Load(
+            sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath(root),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackCatalogue>()));
         services.AddSingleton(sp => new TrackPicker(
             sp.GetRequiredService<TrackCatalogue>(),
             sp.GetRequiredService<FeedbackStore>(),
@@ -41,7 +44,6 @@ internal static class AudioRegistration
         services.AddSingleton<TrackLinker>();
         services.AddSingleton<ReadingMusic>();
         services.AddSingleton<AudioStreamer>();
-        services.AddHostedService<CatalogueStartup>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MoodBot.Audio.Catalogue;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 
@@ -10,6 +11,9 @@ namespace MoodBot.Cli;
 /// <summary><c>ask "text"</c>: prints the soundscape JSON for one text.</summary>
 internal static class AskCommand
 {
+    /// <summary>The terminal is its own listening room, so repeated asks do not repeat tracks.</summary>
+    private const string Room = "cli";
+
     private static readonly JsonSerializerOptions Pretty = new(ReadingJsonContext.Default.Options)
     {
         WriteIndented = true,
@@ -42,6 +46,7 @@ internal static class AskCommand
         using var services = CommandLine.BuildServices();
         var interpreter = services.Services.GetRequiredService<IMoodInterpreter>();
         var reading = await interpreter.InterpretAsync(text, cancellationToken);
+        reading = services.Services.GetRequiredService<ReadingMusic>().AddTracks(reading, Room);
         await stdout.WriteLineAsync(JsonSerializer.Serialize(reading, compact ? Compact : Pretty));
         if (reading.Truncated)
         {

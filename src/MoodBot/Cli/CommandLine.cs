@@ -86,7 +86,8 @@ internal static class CommandLine
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = MoodBotPaths.FindRoot() });
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // The tools print results, not progress chatter: warnings and errors only, whatever appsettings.json says.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning);
         builder.AddMoodBot();
         return builder.Build();
     }

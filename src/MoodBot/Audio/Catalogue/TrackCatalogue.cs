@@ -13,10 +13,14 @@ internal sealed class TrackCatalogue
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<CatalogueEntry>> _bySource = [];
     private volatile FrozenDictionary<string, CatalogueEntry[]> _byMood = FrozenDictionary<string, CatalogueEntry[]>.Empty;
+    private volatile FrozenDictionary<string, CatalogueEntry> _byLinkKey = FrozenDictionary<string, CatalogueEntry>.Empty;
 
     public IReadOnlyList<CatalogueEntry> For(string mood) => _byMood.GetValueOrDefault(mood) ?? [];
 
     public int Count => _byMood.Values.Sum(tracks => tracks.Length);
+
+    /// <summary>The entry a link names by its <see cref="CatalogueEntry.LinkKey"/>.</summary>
+    public CatalogueEntry? Find(string linkKey) => _byLinkKey.GetValueOrDefault(linkKey);
 
     /// <summary>Sets the entries one source contributes, replacing what it gave before.</summary>
     public void SetSource(string source, IReadOnlyList<CatalogueEntry> entries)
@@ -27,11 +31,9 @@ internal sealed class TrackCatalogue
 
             // Order: sources in the order they were first added, entries in their file order; the
             // first entry with a given location wins, so a track listed twice is offered once.
-            _byMood = _bySource.Values
-                .SelectMany(list => list)
-                .DistinctBy(entry => (entry.Mood, entry.Id))
-                .GroupBy(entry => entry.Mood)
-                .ToFrozenDictionary(group => group.Key, group => group.ToArray());
+            var all = _bySource.Values.SelectMany(list => list).DistinctBy(entry => (entry.Mood, entry.Id)).ToList();
+            _byMood = all.GroupBy(entry => entry.Mood).ToFrozenDictionary(group => group.Key, group => group.ToArray());
+            _byLinkKey = all.DistinctBy(entry => entry.LinkKey).ToFrozenDictionary(entry => entry.LinkKey);
         }
     }
 

@@ -9,13 +9,13 @@ namespace MoodBot.Audio.Streaming;
 /// Answers a verified <c>/audio/{token}</c> link. Whatever went wrong with the track itself
 /// (a file gone, a bucket refusing), the listener still gets music: a soundscape of the same mood.
 /// </summary>
-internal sealed partial class AudioStreamer(ILogger<AudioStreamer> logger)
+internal sealed partial class AudioStreamer(TrackCatalogue catalogue, ILogger<AudioStreamer> logger)
 {
     public IResult Serve(AudioLink link, HttpContext context)
     {
-        if (!TrackUri.TryParse(link.Location, "/", out var location, out var error))
+        var location = Locate(link);
+        if (location is null)
         {
-            Log.UnreadableLink(logger, error);
             return Fallback(link, context);
         }
 
@@ -43,6 +43,27 @@ internal sealed partial class AudioStreamer(ILogger<AudioStreamer> logger)
         }
     }
 
+    private TrackUri? Locate(AudioLink link)
+    {
+        if (link.Location.StartsWith(CatalogueEntry.OpaqueKeyPrefix, StringComparison.Ordinal))
+        {
+            var entry = catalogue.Find(link.Location);
+            if (entry is null)
+            {
+                Log.TrackGone(logger, link.Location);
+            }
+
+            return entry?.Location;
+        }
+
+        if (!TrackUri.TryParse(link.Location, "/", out var location, out var error))
+        {
+            Log.UnreadableLink(logger, error);
+        }
+
+        return location;
+    }
+
     private static IResult Fallback(AudioLink link, HttpContext context) =>
         Results.Text("not yet", statusCode: 503);
 
@@ -57,5 +78,8 @@ internal sealed partial class AudioStreamer(ILogger<AudioStreamer> logger)
 
         [LoggerMessage(2, LogLevel.Warning, "Audio file {Path} is missing; playing a soundscape of the same mood instead")]
         public static partial void FileMissing(ILogger logger, string path);
+
+        [LoggerMessage(3, LogLevel.Warning, "Audio link names {Key}, which is no longer in the catalogue; playing a soundscape of the same mood instead")]
+        public static partial void TrackGone(ILogger logger, string key);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class TrackLinker(AudioLinkSigner signer, IOptions<AudioOptions>
         var track = entry.Track;
         var url = entry.Location.Kind == TrackSourceKind.Https
             ? entry.Location.Value
-            : new Uri(_baseUri, "audio/" + signer.Sign(new AudioLink(entry.Id, entry.Mood, (int)Math.Ceiling(track.DurationSeconds)), audio.Value.LinkLifetime)).ToString();
+            : new Uri(_baseUri, "audio/" + signer.Sign(new AudioLink(entry.LinkKey, entry.Mood, (int)Math.Ceiling(track.DurationSeconds)), audio.Value.LinkLifetime)).ToString();
         return new TrackLink(track.Title, track.Artist, track.DurationSeconds, track.Licence, url);
     }
 

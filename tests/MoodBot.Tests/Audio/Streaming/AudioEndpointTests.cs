@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Streaming;
 using MoodBot.Tests.Web;
@@ -72,8 +74,25 @@ public sealed class AudioEndpointTests
         Assert.Equal(("Low Tide", 150.0), (link.Title, link.DurationSeconds));
     }
 
-    private static string Link(RunningBot bot, string location) =>
-        new Uri(bot.Get<TrackLinker>().Link(new CatalogueEntry("calm", new CatalogueTrack("t", "a", "CC0-1.0", 60, location), Parse(location))).Url).PathAndQuery;
+    [Fact]
+    public async Task Link_ToALocalFile_DoesNotRevealItsPath()
+    {
+        await using var bot = await RunningBot.StartAsync();
+
+        var url = Link(bot, "file:///home/alice/Music/calm/secret-title.mp3");
+
+        var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(url["/audio/".Length..].Split('.')[0]));
+        Assert.DoesNotContain("alice", payload);
+        Assert.Contains("track:", payload);
+    }
+
+    /// <summary>Puts a track in the running bot's catalogue and returns the path of its link.</summary>
+    private static string Link(RunningBot bot, string location)
+    {
+        var entry = new CatalogueEntry("calm", new CatalogueTrack("t", "a", "CC0-1.0", 60, location), Parse(location));
+        bot.Get<TrackCatalogue>().SetSource("test", [entry]);
+        return new Uri(bot.Get<TrackLinker>().Link(entry).Url).PathAndQuery;
+    }
 
     private static TrackUri Parse(string location) =>
         TrackUri.TryParse(location, "/", out var uri, out var error) ? uri : throw new ArgumentException(error);

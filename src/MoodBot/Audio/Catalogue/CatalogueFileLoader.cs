@@ -1,34 +1,27 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MoodBot.Audio.Catalogue;
 
 /// <summary>
-/// Fills the catalogue on start: the catalogue file at once (a broken file stops the start with its
-/// line), then the slower sources in the background so the bot answers meanwhile.
+/// Puts the catalogue file into the catalogue. It runs when the catalogue is first needed, so the
+/// command-line tools get the same tracks as the bot without starting it; a broken file stops
+/// everything with its line, while a bad entry is only skipped and logged.
 /// </summary>
-internal sealed partial class CatalogueStartup(
-    TrackCatalogue catalogue,
-    IOptions<CatalogueOptions> options,
-    IHostEnvironment environment,
-    ILogger<CatalogueStartup> logger) : IHostedService
+internal static partial class CatalogueFileLoader
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public static TrackCatalogue Load(string path, ILogger logger)
     {
-        var path = options.Value.FullPath(environment.ContentRootPath);
         var loaded = CatalogueReader.Read(path);
         foreach (var problem in loaded.Problems)
         {
             Log.EntrySkipped(logger, problem.ToString());
         }
 
+        var catalogue = new TrackCatalogue();
         catalogue.SetSource(path, loaded.Entries);
         Log.Loaded(logger, loaded.Entries.Count, path);
-        return Task.CompletedTask;
+        return catalogue;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static partial class Log
     {
