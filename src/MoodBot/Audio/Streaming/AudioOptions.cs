@@ -12,7 +12,7 @@ internal sealed class AudioOptions
     /// The address people reach this host at, for links posted in chat (e.g. https://moodbot.example.com).
     /// Empty: the host's own first URL, which only works on this machine.
     /// </summary>
-    [Url(ErrorMessage = "Audio:PublicBaseUrl must be an absolute http:// or https:// address.")]
+    [RegularExpression(@"^https?://[^\s/?#]+(/[^\s?#]*)?$", ErrorMessage = "Audio:PublicBaseUrl must be an absolute http:// or https:// address such as https://moodbot.example.com.")]
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>How long a posted link keeps working, so links in chat cannot be reused forever.</summary>
