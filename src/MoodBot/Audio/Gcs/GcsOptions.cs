@@ -24,9 +24,11 @@ internal sealed class GcsOptions
     /// <summary>List a public bucket without credentials; tracks are then served by their public URL, unsigned.</summary>
     public bool AnonymousAccess { get; set; }
 
-    /// <summary>Short on purpose: a signed URL is a bearer token for the object until it expires.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", MaxSignedUrlExpiry,
-        ErrorMessage = "Gcs:SignedUrlExpiry must be between 1 second and 7 days (the V4 signing limit).")]
+    /// <summary>
+    /// Short on purpose: a signed URL is a bearer token for the object until it expires. The
+    /// upper bound is V4's own limit, so a bad value fails at start-up, not at the first track.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", MaxSignedUrlExpiry)]
     public TimeSpan SignedUrlExpiry { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The JSON API root; tests and emulators point it elsewhere.</summary>
