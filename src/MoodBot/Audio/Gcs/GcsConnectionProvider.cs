@@ -43,6 +43,22 @@ internal sealed partial class GcsConnectionProvider : IDisposable
 
     private async Task<GcsConnection> ConnectAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ConnectCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The task is shared and cached: a fault here would fail every later catalogue call, so
+            // anything unforeseen (a credential type, a metadata server) becomes "unavailable" instead.
+            // Only the type is logged, because credential parsers can quote the key file.
+            Log.ConnectFailed(_logger, ex.GetType().Name);
+            return GcsConnection.Unavailable("connecting to Google Cloud Storage failed");
+        }
+    }
+
+    private async Task<GcsConnection> ConnectCoreAsync(CancellationToken cancellationToken)
+    {
         var keyFile = _options.CredentialsFile(_contentRoot);
         if (keyFile is not null)
         {
@@ -138,6 +154,9 @@ internal sealed partial class GcsConnectionProvider : IDisposable
 
         [LoggerMessage(5, LogLevel.Information, "gs:// catalogue entries use {Source} ({Identity})")]
         public static partial void Connected(ILogger logger, string source, string identity);
+
+        [LoggerMessage(7, LogLevel.Warning, "gs:// entries skipped: setting up Google Cloud Storage failed ({Error})")]
+        public static partial void ConnectFailed(ILogger logger, string error);
 
         [LoggerMessage(6, LogLevel.Information, "gs:// catalogue entries use anonymous access: public buckets only, URLs unsigned")]
         public static partial void Anonymous(ILogger logger);
