@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Google;
+using Google.Apis.Auth.OAuth2.Responses;
 using Google.Cloud.Storage.V1;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,12 +31,12 @@ internal sealed partial class GcsCatalogueSource(GcsConnectionProvider connectio
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(moodIds);
         var result = new Dictionary<string, IReadOnlyList<GcsObject>>(StringComparer.Ordinal);
-        var connection = await connections.GetAsync(cancellationToken).ConfigureAwait(false);
-        var failed = connection.Client is null;
+        var client = (await connections.GetAsync(cancellationToken).ConfigureAwait(false)).Client;
         foreach (var moodId in moodIds)
         {
-            // After one failure the bucket is not asked again this round: one warning, not one per mood.
-            if (failed)
+            // Without a client, or after one failure, the bucket is not asked again this round:
+            // one warning (logged when connecting or below), not one per mood.
+            if (client is null)
             {
                 result[moodId] = [];
                 continue;
@@ -44,13 +45,13 @@ internal sealed partial class GcsCatalogueSource(GcsConnectionProvider connectio
             var prefix = root.PrefixFor(moodId);
             try
             {
-                result[moodId] = await ListPrefixAsync(connection.Client!, root.Bucket, prefix, cancellationToken).ConfigureAwait(false);
+                result[moodId] = await ListPrefixAsync(client, root.Bucket, prefix, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
             {
                 Log.ListFailed(logger, root.Bucket, prefix, Describe(ex));
                 result[moodId] = [];
-                failed = true;
+                client = null;
             }
         }
 
@@ -127,7 +128,7 @@ internal sealed partial class GcsCatalogueSource(GcsConnectionProvider connectio
     }
 
     private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is GoogleApiException or HttpRequestException or IOException
+        ex is GoogleApiException or TokenResponseException or HttpRequestException or IOException
         // A timeout inside the HTTP client, not the caller giving up.
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
@@ -137,10 +138,13 @@ internal sealed partial class GcsCatalogueSource(GcsConnectionProvider connectio
             $"access denied (HTTP {(int)api.HttpStatusCode}); check the bucket's IAM for this identity",
         GoogleApiException { HttpStatusCode: System.Net.HttpStatusCode.NotFound } => "bucket not found (HTTP 404)",
         GoogleApiException api => $"HTTP {(int)api.HttpStatusCode} {api.Error?.Message}",
+        // A deleted or disabled service-account key is refused by the token endpoint.
+        TokenResponseException token => $"the credential was refused ({token.Error?.Error ?? "token error"})",
         OperationCanceledException => "timed out",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
+    /// <summary>Anonymous access means a public bucket, whose objects any player can fetch unsigned.</summary>
     private static string PublicUrl(GcsUri uri) =>
         "https://storage.googleapis.com/" + uri.Bucket + "/" + string.Join('/', uri.ObjectName.Split('/').Select(Uri.EscapeDataString));
 

@@ -199,6 +199,31 @@ public sealed class GcsCatalogueSourceTests : IAsyncLifetime, IDisposable
         Assert.Contains(value, Assert.Single(_logs.Warnings).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ApplicationDefaultCredentials_FromTheEnvironment_ListAndSign()
+    {
+        _api.Add("moodbot-audio", new FakeGcsObject("moods/calm/rain.flac", 10, "audio/flac"));
+        // Process-wide, but no other test asks for application default credentials.
+        var previous = Environment.GetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS");
+        Environment.SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", GcsReference.KeyFile);
+        try
+        {
+            var source = Create(new GcsOptions { BaseUri = _api.BaseUri, UseApplicationDefaultCredentials = true });
+
+            var listed = await source.ListAsync(Root, ["calm"], CancellationToken.None);
+            var url = await source.TryResolveAsync("gs://moodbot-audio/moods/calm/rain.flac", CancellationToken.None);
+
+            Assert.Single(listed["calm"]);
+            Assert.True(Assert.Single(_api.Requests).Authorized);
+            Assert.Contains("X-Goog-Expires=900", url, StringComparison.Ordinal);
+            Assert.Empty(_logs.Warnings);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", previous);
+        }
+    }
+
     private GcsOptions Anonymous(int pageSize = 1000, Uri? baseUri = null) =>
         new() { BaseUri = baseUri ?? _api.BaseUri, AnonymousAccess = true, ListPageSize = pageSize };
 
