@@ -77,7 +77,13 @@ internal sealed partial class GcsCatalogueSource(GcsConnectionProvider connectio
 
         if (connection.Signer is null)
         {
-            return PublicUrl(uri);
+            if (connection.PublicObjects)
+            {
+                return PublicUrl(uri);
+            }
+
+            Log.ResolveUnavailable(logger, uri.ToString(), "the configured credential cannot sign URLs");
+            return null;
         }
 
         try

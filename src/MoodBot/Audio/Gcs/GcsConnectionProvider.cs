@@ -73,7 +73,7 @@ internal sealed partial class GcsConnectionProvider : IDisposable
         if (_options.AnonymousAccess)
         {
             Log.Anonymous(_logger);
-            return new GcsConnection(await BuildClientAsync(null, cancellationToken).ConfigureAwait(false), null, null);
+            return new GcsConnection(await BuildClientAsync(null, cancellationToken).ConfigureAwait(false), null, PublicObjects: true, null);
         }
 
         Log.NoCredentials(_logger);
@@ -98,7 +98,7 @@ internal sealed partial class GcsConnectionProvider : IDisposable
         var client = await BuildClientAsync(account.ToGoogleCredential(), cancellationToken).ConfigureAwait(false);
         var signer = new GcsUrlSigner(UrlSigner.FromCredential(account), _options.SignedUrlExpiry, _time);
         Log.Connected(_logger, "service-account key file", account.Id);
-        return new GcsConnection(client, signer, null);
+        return new GcsConnection(client, signer, PublicObjects: false, null);
     }
 
     private async Task<GcsConnection> FromApplicationDefaultAsync(CancellationToken cancellationToken)
@@ -127,7 +127,7 @@ internal sealed partial class GcsConnectionProvider : IDisposable
         }
 
         Log.Connected(_logger, "application default credentials", credential.UnderlyingCredential.GetType().Name);
-        return new GcsConnection(client, signer, null);
+        return new GcsConnection(client, signer, PublicObjects: false, null);
     }
 
     private Task<StorageClient> BuildClientAsync(GoogleCredential? credential, CancellationToken cancellationToken) =>
