@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MoodBot.Audio.Catalogue;
+using MoodBot.Audio.Gcs;
 using MoodBot.Audio.Streaming;
 using MoodBot.State;
 using MoodBot.Web;
@@ -44,6 +45,8 @@ internal static class AudioRegistration
         services.AddSingleton<TrackLinker>();
         services.AddSingleton<ReadingMusic>();
         services.AddSingleton<AudioStreamer>();
+        services.AddHostedService<CatalogueSources>();
+        builder.AddGcs();
         return builder;
     }
 }

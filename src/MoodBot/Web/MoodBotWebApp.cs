@@ -8,11 +8,13 @@ namespace MoodBot.Web;
 /// <summary>The running bot: the services of <see cref="MoodBotRegistration"/> behind the host's own Kestrel.</summary>
 internal static class MoodBotWebApp
 {
-    public static WebApplication Create(string[] args, string? contentRoot = null)
+    /// <param name="configure">Last changes before the build, e.g. a test's log collector.</param>
+    public static WebApplication Create(string[] args, string? contentRoot = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? MoodBotPaths.FindRoot() });
         builder.WebHost.UseUrls(builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] ?? WebOptions.DefaultUrls);
         builder.AddMoodBot();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapAudio();

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MoodBot.Tests.Audio.Gcs;
 using MoodBot.Web;
 
 namespace MoodBot.Tests.Web;
 
 /// <summary>The real host on a loopback port with its own state folder: tests talk to it over HTTP.</summary>
-internal sealed class RunningBot(WebApplication app, TempDirectory state) : IAsyncDisposable
+internal sealed class RunningBot(WebApplication app, TempDirectory state, CollectingLoggerProvider logs) : IAsyncDisposable
 {
+    public CollectingLoggerProvider Logs { get; } = logs;
+
     public WebApplication App { get; } = app;
 
     public HttpClient Client { get; } = new() { BaseAddress = new Uri(app.Urls.First()) };
@@ -20,9 +24,10 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state) : IAsy
     {
         var state = new TempDirectory();
         string[] args = ["--Web:Urls=http://127.0.0.1:0", $"--State:Path={state.Path}", "--Logging:LogLevel:Default=Warning", .. settings];
-        var app = MoodBotWebApp.Create(args, RepoPaths.Root);
+        var logs = new CollectingLoggerProvider();
+        var app = MoodBotWebApp.Create(args, RepoPaths.Root, builder => builder.Logging.AddProvider(logs));
         await app.StartAsync();
-        return new RunningBot(app, state);
+        return new RunningBot(app, state, logs);
     }
 
     public async ValueTask DisposeAsync()
@@ -31,5 +36,16 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state) : IAsy
         await App.StopAsync();
         await App.DisposeAsync();
         state.Dispose();
+        Logs.Dispose();
+    }
+
+    /// <summary>Waits for something the host does in the background (bounded, so a bug fails instead of hanging).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            Assert.True(waited < 10_000, $"timed out waiting until {what}");
+            await Task.Delay(20);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using MoodBot.Mood;
 
 namespace MoodBot.Audio.Catalogue;
 
@@ -22,21 +21,42 @@ internal sealed class TrackCatalogue
     /// <summary>The entry a link names by its <see cref="CatalogueEntry.LinkKey"/>.</summary>
     public CatalogueEntry? Find(string linkKey) => _byLinkKey.GetValueOrDefault(linkKey);
 
+    public bool HasAny(TrackSourceKind kind) => _byMood.Values.Any(tracks => tracks.Any(t => t.Location.Kind == kind));
+
     /// <summary>Sets the entries one source contributes, replacing what it gave before.</summary>
     public void SetSource(string source, IReadOnlyList<CatalogueEntry> entries)
     {
         lock (_gate)
         {
             _bySource[source] = entries;
-
-            // Order: sources in the order they were first added, entries in their file order; the
-            // first entry with a given location wins, so a track listed twice is offered once.
-            var all = _bySource.Values.SelectMany(list => list).DistinctBy(entry => (entry.Mood, entry.Id)).ToList();
-            _byMood = all.GroupBy(entry => entry.Mood).ToFrozenDictionary(group => group.Key, group => group.ToArray());
-            _byLinkKey = all.DistinctBy(entry => entry.LinkKey).ToFrozenDictionary(entry => entry.LinkKey);
+            Rebuild();
         }
     }
 
-    /// <summary>Moods with no track at all: the picker renders a soundscape for these.</summary>
-    public IEnumerable<string> MoodsWithoutTracks => MoodIds.All.Where(mood => For(mood).Count == 0);
+    /// <summary>Drops every entry of one kind from every source (a kind that turned out unusable); returns how many.</summary>
+    public int RemoveAll(TrackSourceKind kind)
+    {
+        lock (_gate)
+        {
+            var removed = 0;
+            foreach (var (source, entries) in _bySource.ToList())
+            {
+                var kept = entries.Where(e => e.Location.Kind != kind).ToList();
+                removed += entries.Count - kept.Count;
+                _bySource[source] = kept;
+            }
+
+            Rebuild();
+            return removed;
+        }
+    }
+
+    private void Rebuild()
+    {
+        // Order: sources in the order they were first added, entries in their file order; the
+        // first entry with a given location wins, so a track listed twice is offered once.
+        var all = _bySource.Values.SelectMany(list => list).DistinctBy(entry => (entry.Mood, entry.Id)).ToList();
+        _byMood = all.GroupBy(entry => entry.Mood).ToFrozenDictionary(group => group.Key, group => group.ToArray());
+        _byLinkKey = all.DistinctBy(entry => entry.LinkKey).ToFrozenDictionary(entry => entry.LinkKey);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MoodBot.Audio.Gcs;
 using MoodBot.Mood;
 
 namespace MoodBot.Audio.Catalogue;
@@ -36,15 +37,12 @@ internal sealed record TrackUri(TrackSourceKind Kind, string Value)
             case "synth":
                 return TryParseSynth(text, out uri, out error);
             case "gs":
-                var path = text[5..];
-                var slash = path.IndexOf('/', StringComparison.Ordinal);
-                if (slash <= 0 || slash == path.Length - 1)
+                if (!GcsUri.TryParse(text, allowEmptyObject: false, out var gcs, out error))
                 {
-                    error = $"'{text}' is not gs://bucket/object";
                     return false;
                 }
 
-                uri = new TrackUri(TrackSourceKind.Gcs, text);
+                uri = new TrackUri(TrackSourceKind.Gcs, gcs.ToString());
                 return true;
             case "https":
                 if (!Uri.TryCreate(text, UriKind.Absolute, out _))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using MoodBot.Audio.Catalogue;
+using MoodBot.Audio.Gcs;
 
 namespace MoodBot.Audio.Streaming;
 
@@ -9,9 +10,9 @@ namespace MoodBot.Audio.Streaming;
 /// Answers a verified <c>/audio/{token}</c> link. Whatever went wrong with the track itself
 /// (a file gone, a bucket refusing), the listener still gets music: a soundscape of the same mood.
 /// </summary>
-internal sealed partial class AudioStreamer(TrackCatalogue catalogue, ILogger<AudioStreamer> logger)
+internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalogueSource gcs, ILogger<AudioStreamer> logger)
 {
-    public IResult Serve(AudioLink link, HttpContext context)
+    public async Task<IResult> ServeAsync(AudioLink link, HttpContext context)
     {
         var location = Locate(link);
         if (location is null)
@@ -38,6 +39,10 @@ internal sealed partial class AudioStreamer(TrackCatalogue catalogue, ILogger<Au
                     enableRangeProcessing: true);
             case TrackSourceKind.Https:
                 return Results.Redirect(location.Value);
+            case TrackSourceKind.Gcs:
+                // A fresh short-lived URL per play; the bucket serves the bytes and the ranges.
+                var signed = await gcs.TryResolveAsync(location.Value, context.RequestAborted);
+                return signed is null ? Fallback(link, context) : Results.Redirect(signed);
             default:
                 return Fallback(link, context);
         }
