@@ -45,6 +45,7 @@ internal static class AudioRegistration
         services.AddSingleton<TrackLinker>();
         services.AddSingleton<ReadingMusic>();
         services.AddSingleton<AudioStreamer>();
+        services.AddSingleton<SoundscapeAudio>();
         services.AddHostedService<CatalogueSources>();
         builder.AddGcs();
         return builder;

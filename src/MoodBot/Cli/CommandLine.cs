@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Audio.Codecs;
 using MoodBot.Data;
 using MoodBot.Hosting;
 using MoodBot.Mood;
@@ -29,10 +30,14 @@ internal static class CommandLine
           eval [--data FILE.csv] [--json] [--folds N]
                                   cross-validate on data/, or score the model on a labelled CSV
                                   (columns user_text,mood_id[,acceptable] or user_text,valence,arousal)
+          render --mood ID --out FILE.opus|FILE.wav [--seconds N] [--seed N]
+                                  write a mood's generated soundscape (default 60 s, seed 1)
+          catalogue scan [--folder DIR] [--out FILE.json]
+                                  write a catalogue from a folder of <mood_id>/*.{ogg,opus,mp3,wav,flac}
           help                    show this text
         """;
 
-    private static readonly string[] Verbs = ["ask", "train", "eval", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["ask", "train", "eval", "render", "catalogue", "help", "--help", "-h"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CancellationToken cancellationToken = default)
     {
@@ -42,7 +47,7 @@ internal static class CommandLine
             {
                 if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('='))
                 {
-                    throw new CliUsageException($"unknown command '{args[0]}'. Commands: ask, train, eval, help");
+                    throw new CliUsageException($"unknown command '{args[0]}'. Commands: ask, train, eval, render, catalogue, help");
                 }
 
                 await RunBotAsync(args, cancellationToken);
@@ -55,6 +60,8 @@ internal static class CommandLine
                 "ask" => await AskCommand.RunAsync(CliArguments.Parse(rest, "compact"), stdout, stderr, stdin ?? Console.In, cancellationToken),
                 "train" => TrainCommand.Run(CliArguments.Parse(rest), stdout, stderr, cancellationToken),
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "json"), stdout, stderr, cancellationToken),
+                "render" => await RenderCommand.RunAsync(CliArguments.Parse(rest), stdout, cancellationToken),
+                "catalogue" => CatalogueCommand.Run(CliArguments.Parse(rest), stdout, stderr, cancellationToken),
                 _ => Help(stdout),
             };
         }
@@ -114,7 +121,7 @@ internal static class CommandLine
 
     private static bool IsUserFacing(Exception ex) => ex switch
     {
-        CsvFormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+        CsvFormatException or InvalidDataException or AudioFormatException or FileNotFoundException or DirectoryNotFoundException
             or OptionsValidationException or UnauthorizedAccessException or IOException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsUserFacing),
         _ => false,

@@ -14,14 +14,45 @@ internal sealed partial class CatalogueSources(
     TrackCatalogue catalogue,
     GcsCatalogueSource gcs,
     IOptions<CatalogueOptions> options,
+    IHostEnvironment environment,
     ILogger<CatalogueSources> logger) : BackgroundService
 {
-    public const string GcsSource = "gcs";
+    public const string GcsSource = "gcs", FolderSource = "music-folder";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: reading tags of a large folder takes a while.
+        await Task.Yield();
         var settings = options.Value;
-        var wantsGcs = !string.IsNullOrWhiteSpace(settings.GcsFolder) || catalogue.HasAny(TrackSourceKind.Gcs);
+        if (settings.FullMusicFolder(environment.ContentRootPath) is { } folder)
+        {
+            AddMusicFolder(folder, stoppingToken);
+        }
+
+        await AddGcsAsync(settings, stoppingToken);
+    }
+
+    private void AddMusicFolder(string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scan = MusicFolderScanner.Scan(folder, uriBase: null, cancellationToken);
+            foreach (var skipped in scan.Skipped)
+            {
+                Log.FileSkipped(logger, skipped);
+            }
+
+            catalogue.SetSource(FolderSource, scan.Entries);
+            Log.FolderScanned(logger, scan.Entries.Count, folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.FolderUnreadable(logger, folder, ex.Message);
+        }
+    }
+
+    private async Task AddGcsAsync(CatalogueOptions settings, CancellationToken stoppingToken)
+    {        var wantsGcs = !string.IsNullOrWhiteSpace(settings.GcsFolder) || catalogue.HasAny(TrackSourceKind.Gcs);
         if (!wantsGcs)
         {
             return;
@@ -52,5 +83,14 @@ internal sealed partial class CatalogueSources(
 
         [LoggerMessage(2, LogLevel.Warning, "Catalogue: {Count} gs:// entries skipped because Google Cloud Storage is unavailable")]
         public static partial void GcsSkipped(ILogger logger, int count);
+
+        [LoggerMessage(3, LogLevel.Information, "Catalogue: {Count} tracks from the music folder {Folder}")]
+        public static partial void FolderScanned(ILogger logger, int count, string folder);
+
+        [LoggerMessage(4, LogLevel.Warning, "Catalogue: skipped {Problem}")]
+        public static partial void FileSkipped(ILogger logger, string problem);
+
+        [LoggerMessage(5, LogLevel.Warning, "Catalogue: the music folder {Folder} could not be read ({Reason}); its tracks are left out")]
+        public static partial void FolderUnreadable(ILogger logger, string folder, string reason);
     }
 }

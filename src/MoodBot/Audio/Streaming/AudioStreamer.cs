@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Gcs;
+using MoodBot.Mood;
+using MoodBot.Mood.Text;
 
 namespace MoodBot.Audio.Streaming;
 
@@ -10,7 +12,7 @@ namespace MoodBot.Audio.Streaming;
 /// Answers a verified <c>/audio/{token}</c> link. Whatever went wrong with the track itself
 /// (a file gone, a bucket refusing), the listener still gets music: a soundscape of the same mood.
 /// </summary>
-internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalogueSource gcs, ILogger<AudioStreamer> logger)
+internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalogueSource gcs, SoundscapeAudio soundscapes, ILogger<AudioStreamer> logger)
 {
     public async Task<IResult> ServeAsync(AudioLink link, HttpContext context)
     {
@@ -43,6 +45,8 @@ internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalog
                 // A fresh short-lived URL per play; the bucket serves the bytes and the ranges.
                 var signed = await gcs.TryResolveAsync(location.Value, context.RequestAborted);
                 return signed is null ? Fallback(link, context) : Results.Redirect(signed);
+            case TrackSourceKind.Synth:
+                return soundscapes.Serve(location.SynthMood!, location.SynthSeed, Length(link), context);
             default:
                 return Fallback(link, context);
         }
@@ -69,8 +73,16 @@ internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalog
         return location;
     }
 
-    private static IResult Fallback(AudioLink link, HttpContext context) =>
-        Results.Text("not yet", statusCode: 503);
+    /// <summary>A soundscape of the link's mood and length, the same one every time for the same link.</summary>
+    private IResult Fallback(AudioLink link, HttpContext context)
+    {
+        var mood = MoodIds.IsKnown(link.Mood) ? link.Mood : "calm";
+        var seed = (int)(FeatureHash.Add(FeatureHash.Seed(0), link.Location) & 0x7FFF_FFFF);
+        return soundscapes.Serve(mood, seed, Length(link), context);
+    }
+
+    // Bucket objects without duration metadata carry 0: a soundscape then plays for three minutes.
+    private static int Length(AudioLink link) => link.Seconds > 0 ? Math.Min(link.Seconds, 3600) : 180;
 
     // The token names one immutable piece of audio, so clients may keep it for the link's lifetime.
     private static void SetCaching(HttpContext context) =>
