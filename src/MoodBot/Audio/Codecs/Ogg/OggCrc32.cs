@@ -13,6 +13,9 @@ internal static class OggCrc32
 
     public static uint Compute(ReadOnlySpan<byte> data) => Update(0, data);
 
+    /// <summary>The CRC of a whole page, computed as if its CRC field (bytes 22-25) were zero.</summary>
+    public static uint ComputePage(ReadOnlySpan<byte> page) => Update(Update(Compute(page[..22]), [0, 0, 0, 0]), page[26..]);
+
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
         foreach (var b in data)

@@ -4,7 +4,8 @@ namespace MoodBot.Audio.Codecs.Ogg;
 
 /// <summary>
 /// Finds the granule of the last page of a seekable Ogg stream, which is how Ogg files give their
-/// length. Only the tail is read; the stream position is restored.
+/// length. Only the tail is read; the stream position is restored. A file whose last whole page
+/// does not end the file was cut short (or has junk appended) and is reported as truncated.
 /// </summary>
 internal static class OggLastGranule
 {
@@ -24,16 +25,26 @@ internal static class OggLastGranule
             var tail = new byte[stream.Length - start];
             stream.Position = start;
             stream.ReadExactly(tail);
+            long? lastPageEnd = null;
             for (var i = tail.Length - OggPageReader.HeaderSize; i >= 0; i--)
             {
-                var header = tail.AsSpan(i);
-                if (header.StartsWith("OggS"u8) && header[4] == 0 && BinaryPrimitives.ReadUInt32LittleEndian(header[14..]) == serial)
+                var length = WholePageLength(tail.AsSpan(i));
+                if (length == 0)
                 {
-                    var granule = BinaryPrimitives.ReadInt64LittleEndian(header[6..]);
-                    if (granule >= 0)
-                    {
-                        return granule;
-                    }
+                    continue;
+                }
+
+                lastPageEnd ??= start + i + length;
+                if (lastPageEnd != stream.Length)
+                {
+                    throw new AudioFormatException($"truncated Ogg page at byte {lastPageEnd}: the file ends inside it");
+                }
+
+                var page = tail.AsSpan(i);
+                var granule = BinaryPrimitives.ReadInt64LittleEndian(page[6..]);
+                if (granule >= 0 && BinaryPrimitives.ReadUInt32LittleEndian(page[14..]) == serial)
+                {
+                    return granule;
                 }
             }
 
@@ -43,5 +54,35 @@ internal static class OggLastGranule
         {
             stream.Position = saved;
         }
+    }
+
+    /// <summary>Length of a complete page with a valid CRC starting here, else 0.</summary>
+    private static int WholePageLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < OggPageReader.HeaderSize || !bytes.StartsWith("OggS"u8) || bytes[4] != 0)
+        {
+            return 0;
+        }
+
+        int segments = bytes[26];
+        if (bytes.Length < OggPageReader.HeaderSize + segments)
+        {
+            return 0;
+        }
+
+        var length = OggPageReader.HeaderSize + segments;
+        foreach (var lace in bytes.Slice(OggPageReader.HeaderSize, segments))
+        {
+            length += lace;
+        }
+
+        if (bytes.Length < length)
+        {
+            return 0;
+        }
+
+        var page = bytes[..length];
+        var crc = OggCrc32.ComputePage(page);
+        return crc == BinaryPrimitives.ReadUInt32LittleEndian(page[22..]) ? length : 0;
     }
 }

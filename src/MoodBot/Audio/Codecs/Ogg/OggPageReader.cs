@@ -68,7 +68,7 @@ internal sealed class OggPageReader
 
         var whole = _page.AsSpan(0, headerLength + bodyLength);
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(whole[22..]);
-        var computed = OggCrc32.Update(OggCrc32.Update(OggCrc32.Compute(whole[..22]), [0, 0, 0, 0]), whole[26..]);
+        var computed = OggCrc32.ComputePage(whole);
         if (stored != computed)
         {
             throw new AudioFormatException($"corrupt Ogg page at byte {start}: CRC 0x{computed:X8} does not match stored 0x{stored:X8}");
