@@ -1,3 +1,4 @@
+using MoodBot.Audio.Codecs.Flac;
 using MoodBot.Audio.Codecs.Mp3;
 using MoodBot.Audio.Codecs.Opus;
 using MoodBot.Audio.Codecs.Resampling;
@@ -12,8 +13,6 @@ namespace MoodBot.Audio.Codecs;
 /// </summary>
 internal static class AudioDecoder
 {
-    public const string FlacNotDecoded = "FLAC can be catalogued and streamed to browsers but not decoded for voice yet";
-
     public const string NotAudio = "not an audio file: no known header (expected WAV, Ogg Opus, Ogg Vorbis, MP3 or FLAC)";
 
     public static IAudioSource Open(string path) => Open(File.OpenRead(path));
@@ -38,7 +37,7 @@ internal static class AudioDecoder
                 AudioContainer.OggOpus => new OggOpusReader(readable),
                 AudioContainer.OggVorbis => new VorbisReader(readable),
                 AudioContainer.Mp3 => new Mp3Reader(readable),
-                AudioContainer.Flac => throw new AudioFormatException(FlacNotDecoded),
+                AudioContainer.Flac => new FlacReader(readable),
                 _ => throw new AudioFormatException(NotAudio),
             };
         }

@@ -17,6 +17,7 @@ public sealed class DamagedFileTests
         "tone-44k-mono.ogg",
         "tone-44k-stereo.opus",
         "tone-16k-mono.flac",
+        "tone-8k-stereo.flac",
         "truncated.mp3",
         "truncated.ogg",
     };

@@ -32,6 +32,9 @@ internal sealed class OggPacketReader
     /// <summary>True when the last packet returned is the final one of the stream (EOS page).</summary>
     public bool IsLastPacket { get; private set; }
 
+    /// <summary>The stream's final granule while returning packets of the end-of-stream page; else -1.</summary>
+    public long EndGranule => _pageIsEnd ? _pageGranule : -1;
+
     /// <summary>Byte offset of the page the last packet ended on, for error messages.</summary>
     public long PageOffset => _pageOffset;
 

@@ -107,11 +107,12 @@ internal sealed class OggOpusReader : IPcmReader
 
             var start = 0;
             var end = samples;
-            if (_packets.IsLastPacket && _packets.Granule >= 0)
+            if (_packets.EndGranule >= 0)
             {
-                // RFC 7845 section 4.5: the final page's granule says where the audio really ends.
-                end = (int)Math.Clamp(_packets.Granule - _position, 0, samples);
-                _finished = true;
+                // RFC 7845 section 4.5: the final page's granule says where the audio really ends,
+                // which may cut into any packet on that page, not only the last.
+                end = (int)Math.Clamp(_packets.EndGranule - _position, 0, samples);
+                _finished |= _packets.IsLastPacket;
             }
 
             _position += samples;

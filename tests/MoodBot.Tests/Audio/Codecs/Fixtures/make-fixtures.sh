@@ -19,6 +19,8 @@ ff -f lavfi -i "aevalsrc=$MIX:s=44100:d=2" -metadata title="Fixture Tone" -metad
 ff -f lavfi -i "aevalsrc=$MIX:s=44100:d=1" -metadata title="Fixture Tone" -metadata artist="MoodBot Tests" -id3v2_version 3 -c:a libmp3lame -b:a 48k tone-44k-mono-id3v23.mp3
 ff -f lavfi -i "aevalsrc=$MIX:s=44100:d=2" -metadata title="Fixture Tone" -metadata artist="MoodBot Tests" -c:a libvorbis -q:a 0 tone-44k-mono.ogg
 ff -f lavfi -i "aevalsrc=$MIX:s=16000:d=0.5" -metadata title="Fixture Tone" -metadata artist="MoodBot Tests" -c:a flac tone-16k-mono.flac
+# Stereo FLAC whose channels share the 440 Hz tone, so the encoder uses stereo decorrelation.
+ff -f lavfi -i "aevalsrc=0.25*sin(2*PI*440*t)+0.25*sin(2*PI*1000*t)|0.25*sin(2*PI*440*t)-0.25*sin(2*PI*1000*t):s=8000:d=0.5" -c:a flac tone-8k-stereo.flac
 
 # Ogg Opus from opusenc (an independent peer): 1 s stereo 44.1 kHz, left 440 Hz / right 1 kHz.
 ff -f lavfi -i "aevalsrc=0.25*sin(2*PI*440*t)|0.25*sin(2*PI*1000*t):s=44100:d=1" -c:a pcm_s16le /tmp/moodbot-opus-src.wav
