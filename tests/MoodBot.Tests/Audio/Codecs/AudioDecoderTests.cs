@@ -153,6 +153,8 @@ public sealed class AudioDecoderTests
     [InlineData("bad-crc.opus", "CRC")]
     [InlineData("truncated-header.wav", "truncated WAV file")]
     [InlineData("truncated-data.wav", "truncated WAV file: the data chunk declares")]
+    [InlineData("truncated.mp3", "truncated MP3 file")]
+    [InlineData("truncated.ogg", "truncated Ogg page at byte")]
     public void Open_DamagedFile_ThrowsAudioFormatExceptionNamingTheProblem(string name, string expected)
     {
         var e = Assert.Throws<AudioFormatException>(() =>

@@ -64,6 +64,8 @@ public sealed class AudioTagsTests
     [InlineData("not-audio.txt", "not an audio file")]
     [InlineData("truncated-header.wav", "truncated WAV file")]
     [InlineData("truncated.opus", "truncated Ogg page at byte")]
+    [InlineData("truncated.ogg", "truncated Ogg page at byte")]
+    [InlineData("truncated.mp3", "truncated MP3 file: the Xing header declares")]
     public void Read_DamagedFile_ThrowsAudioFormatException(string name, string expected)
     {
         var e = Assert.Throws<AudioFormatException>(() => AudioTags.Read(Fixture.Path(name)));

@@ -26,7 +26,7 @@ internal static class Mp3Duration
         }
 
         var frame = window.AsSpan(first, Math.Min(header.FrameLength, length - first));
-        if (FromXing(frame, header) is { } xing)
+        if (FromXing(frame, header, stream.Length - id3Size - first) is { } xing)
         {
             return xing;
         }
@@ -55,7 +55,7 @@ internal static class Mp3Duration
         return -1;
     }
 
-    private static Mp3Length? FromXing(ReadOnlySpan<byte> frame, Mp3FrameHeader header)
+    private static Mp3Length? FromXing(ReadOnlySpan<byte> frame, Mp3FrameHeader header, long audioBytes)
     {
         var offset = 4 + header.SideInfoLength;
         if (frame.Length < offset + 16 || !(frame[offset..].StartsWith("Xing"u8) || frame[offset..].StartsWith("Info"u8)))
@@ -70,6 +70,11 @@ internal static class Mp3Duration
         }
 
         long frames = BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 8)..]);
+        if ((flags & 2) != 0 && BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 12)..]) is var declared && audioBytes < declared)
+        {
+            throw new AudioFormatException($"truncated MP3 file: the Xing header declares {declared} bytes of audio, the file has {audioBytes}");
+        }
+
         var lame = offset + 12 + ((flags & 2) != 0 ? 4 : 0) + ((flags & 4) != 0 ? 100 : 0) + ((flags & 8) != 0 ? 4 : 0);
         var samples = frames * header.SamplesPerFrame;
         // LAME writes "LAME3.100" here, ffmpeg "Lavc59.37": the same tag layout either way.

@@ -9,6 +9,9 @@ namespace MoodBot.Audio.Codecs.Mp3;
 /// </summary>
 internal sealed class Mp3Reader : IPcmReader
 {
+    /// <summary>Samples per channel in the longest MPEG frame; a shortfall under this is rounding, not damage.</summary>
+    private const int MaxFrameSamples = 1152;
+
     private readonly MpegFile _file;
     private float[] _scratch = [];
     private long _toSkip;
@@ -69,6 +72,11 @@ internal sealed class Mp3Reader : IPcmReader
 
             var n = count == 0 ? 0 : _file.ReadSamples(_scratch, 0, count);
             n -= n % Channels;
+            if (n == 0 && _remaining != long.MaxValue && _remaining > MaxFrameSamples)
+            {
+                throw new AudioFormatException($"truncated MP3 file: the header promises {TotalFrames} samples, the audio ends {_remaining} short");
+            }
+
             _scratch.AsSpan(0, n).CopyTo(buffer);
             _remaining -= n / Channels;
             return n;

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using MoodBot.Audio.Codecs.Ogg;
+
 namespace MoodBot.Audio.Codecs.Vorbis;
 
 /// <summary>Decodes Ogg Vorbis with NVorbis, turning its exceptions into <see cref="AudioFormatException"/>.</summary>
@@ -9,6 +12,15 @@ internal sealed class VorbisReader : IPcmReader
     {
         try
         {
+            if (stream.CanSeek)
+            {
+                // Our own tail check first: NVorbis reports a cut file as "no data" or not at all.
+                Span<byte> page = stackalloc byte[18];
+                stream.ReadExactly(page);
+                stream.Position = 0;
+                OggLastGranule.Find(stream, BinaryPrimitives.ReadUInt32LittleEndian(page[14..]));
+            }
+
             _reader = new NVorbis.VorbisReader(stream, closeOnDispose: !leaveOpen);
             SampleRate = _reader.SampleRate;
             Channels = _reader.Channels;
