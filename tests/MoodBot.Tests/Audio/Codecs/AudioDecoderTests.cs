@@ -127,6 +127,20 @@ public sealed class AudioDecoderTests
     }
 
     [Fact]
+    public void Open_FlacWithAFlippedBit_ReportsTheFrameCrc()
+    {
+        var file = Fixture.Bytes("tone-16k-mono.flac");
+        file[^100] ^= 1;
+
+        var e = Assert.Throws<AudioFormatException>(() =>
+        {
+            using var source = AudioDecoder.Open(new MemoryStream(file));
+            Signal.ReadAll(source);
+        });
+        Assert.Matches("^corrupt FLAC frame at byte [0-9]+: CRC-16 mismatch$", e.Message);
+    }
+
+    [Fact]
     public void Open_StereoFlac_UndoesStereoDecorrelation()
     {
         using var source = AudioDecoder.Open(Fixture.Path("tone-8k-stereo.flac"));

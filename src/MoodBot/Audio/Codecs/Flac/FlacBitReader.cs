@@ -2,7 +2,9 @@ namespace MoodBot.Audio.Codecs.Flac;
 
 /// <summary>
 /// MSB-first bit reader over a stream, refilled block by block so a long FLAC file streams
-/// through a fixed buffer. Running out of bytes mid-frame is a truncated file.
+/// through a fixed buffer. Running out of bytes mid-frame is a truncated file. Bytes are pulled
+/// into the bit window one at a time, only when needed, so fewer than 8 bits are ever held ahead:
+/// at a byte boundary the running CRCs cover exactly the bytes consumed.
 /// </summary>
 internal sealed class FlacBitReader
 {
@@ -13,6 +15,8 @@ internal sealed class FlacBitReader
     private ulong _bits;
     private int _bitCount;
     private long _consumedBefore;
+    private byte _crc8;
+    private ushort _crc16;
 
     public FlacBitReader(Stream stream) => _stream = stream;
 
@@ -20,6 +24,19 @@ internal sealed class FlacBitReader
     public long ByteOffset => _consumedBefore + _position - (_bitCount / 8);
 
     public bool IsByteAligned => _bitCount % 8 == 0;
+
+    /// <summary>CRC-8 of the bytes consumed since <see cref="ResetCrc"/>.</summary>
+    public byte Crc8 => _crc8;
+
+    /// <summary>CRC-16 of the bytes consumed since <see cref="ResetCrc"/>.</summary>
+    public ushort Crc16 => _crc16;
+
+    /// <summary>Starts both checksums afresh; call at a byte boundary with nothing held ahead.</summary>
+    public void ResetCrc()
+    {
+        _crc8 = 0;
+        _crc16 = 0;
+    }
 
     /// <summary>True when no bits are left at all (a clean end between frames).</summary>
     public bool AtEnd => _bitCount == 0 && !Fill(1);
@@ -85,11 +102,6 @@ internal sealed class FlacBitReader
     {
         while (_bitCount < needed)
         {
-            if (_bitCount > 56)
-            {
-                return true;
-            }
-
             if (_position == _length)
             {
                 _consumedBefore += _length;
@@ -101,7 +113,10 @@ internal sealed class FlacBitReader
                 }
             }
 
-            _bits = (_bits << 8) | _buffer[_position++];
+            var next = _buffer[_position++];
+            _crc8 = FlacCrc.Update8(_crc8, next);
+            _crc16 = FlacCrc.Update16(_crc16, next);
+            _bits = (_bits << 8) | next;
             _bitCount += 8;
         }
 

@@ -2,8 +2,7 @@ namespace MoodBot.Audio.Codecs.Flac;
 
 /// <summary>
 /// Decodes native FLAC (RFC 9639) frame by frame: frame header, one subframe per channel, stereo
-/// decorrelation. Frame CRCs are read but not checked; structural damage is still caught because
-/// every field is range-checked and a lost sync code is reported.
+/// decorrelation, with the header CRC-8 and frame CRC-16 checked so damage is reported, not played.
 /// </summary>
 internal sealed class FlacReader : IPcmReader
 {
@@ -71,6 +70,7 @@ internal sealed class FlacReader : IPcmReader
 
     private bool DecodeFrame()
     {
+        _bits.ResetCrc();
         if (_bits.AtEnd)
         {
             return false;
@@ -123,7 +123,12 @@ internal sealed class FlacReader : IPcmReader
             throw new AudioFormatException($"corrupt FLAC frame at byte {start}: {channels} channels, {blockSize} samples, {bitsPerSample}-bit does not match STREAMINFO");
         }
 
-        _bits.ReadBits(8);
+        var headerCrc = _bits.Crc8;
+        if (_bits.ReadBits(8) != headerCrc)
+        {
+            throw new AudioFormatException($"corrupt FLAC frame at byte {start}: header CRC-8 mismatch");
+        }
+
         for (var c = 0; c < channels; c++)
         {
             // The side channel of a stereo pair carries one extra bit.
@@ -132,7 +137,12 @@ internal sealed class FlacReader : IPcmReader
         }
 
         _bits.AlignToByte();
-        _bits.ReadBits(16);
+        var frameCrc = _bits.Crc16;
+        if (_bits.ReadBits(16) != frameCrc)
+        {
+            throw new AudioFormatException($"corrupt FLAC frame at byte {start}: CRC-16 mismatch");
+        }
+
         Decorrelate(assignment, blockSize);
         _blockSize = blockSize;
         _blockPosition = 0;
