@@ -53,7 +53,8 @@ internal sealed record AudioTags(string? Title, string? Artist, TimeSpan? Durati
         var header = WavHeader.Read(stream);
         var bytes = header.DataLength ?? (stream.Length - stream.Position);
         bytes = Math.Min(bytes, stream.Length - stream.Position);
-        return new AudioTags(header.Title, header.Artist, TimeSpan.FromSeconds((double)(bytes / header.BlockAlign) / header.SampleRate));
+        var (title, artist) = header.Title is null || header.Artist is null ? header.ReadTrailingInfo(stream) : (header.Title, header.Artist);
+        return new AudioTags(title, artist, TimeSpan.FromSeconds((double)(bytes / header.BlockAlign) / header.SampleRate));
     }
 
     private static AudioTags FromMp3(Stream stream)

@@ -34,6 +34,20 @@ public sealed class AudioTagsTests
     }
 
     [Fact]
+    public void Read_WavWithInfoAfterTheData_FindsTheNames()
+    {
+        var wav = AudioDecoderTests.FloatWav(new float[480], 1, 48000).ToList();
+        byte[] info = [.. "INFO"u8, .. "INAM"u8, 5, 0, 0, 0, .. "Late\0"u8, 0, .. "IART"u8, 3, 0, 0, 0, .. "Me\0"u8, 0];
+        wav.AddRange("LIST"u8.ToArray());
+        wav.AddRange(BitConverter.GetBytes(info.Length));
+        wav.AddRange(info);
+
+        var tags = AudioTags.Read(new MemoryStream([.. wav]));
+
+        Assert.Equal(new AudioTags("Late", "Me", TimeSpan.FromMilliseconds(10)), tags);
+    }
+
+    [Fact]
     public void Read_Id3v23Utf16Frames_DecodesTheText()
     {
         // ID3v2.3 tag with TIT2 in UTF-16 (BOM) and TPE1 in Latin-1, then one MPEG frame header.

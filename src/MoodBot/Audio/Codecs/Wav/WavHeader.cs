@@ -66,6 +66,47 @@ internal sealed record WavHeader(WavEncoding Encoding, int Channels, int SampleR
         }
     }
 
+    /// <summary>
+    /// Many tools write LIST/INFO after the audio. From the first sample of a seekable file, skips
+    /// the data chunk and reads the names from the chunks that follow, if any.
+    /// </summary>
+    public (string? Title, string? Artist) ReadTrailingInfo(Stream stream)
+    {
+        if (DataLength is not { } length || !stream.CanSeek)
+        {
+            return (Title, Artist);
+        }
+
+        stream.Seek(length + (length & 1), SeekOrigin.Current);
+        Span<byte> chunk = stackalloc byte[8];
+        while (ReadSome(stream, chunk) == 8)
+        {
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
+            if (size > stream.Length - stream.Position)
+            {
+                break;
+            }
+
+            if (chunk[..4].SequenceEqual("LIST"u8) && size >= 4)
+            {
+                var body = new byte[size];
+                ReadExactly(stream, body, "LIST chunk");
+                if (body.AsSpan().StartsWith("INFO"u8))
+                {
+                    var (title, artist) = ParseInfo(body.AsSpan(4));
+                    return (Title ?? title, Artist ?? artist);
+                }
+
+                stream.Seek(size & 1, SeekOrigin.Current);
+                continue;
+            }
+
+            stream.Seek(size + (size & 1), SeekOrigin.Current);
+        }
+
+        return (Title, Artist);
+    }
+
     private static (WavEncoding, int, int, int) ParseFormat(ReadOnlySpan<byte> fmt)
     {
         if (fmt.Length < 16)
