@@ -124,6 +124,25 @@ public sealed class OggTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Open_OutputGainInTheHeader_IsApplied()
+    {
+        var input = Signal.StereoTone(Rate / 2, Rate, 440, 1000, 0.2f);
+        var plain = await Encode(input, OggOpusTags.None, seed: 3);
+        var louder = (byte[])plain.Clone();
+
+        // OpusHead's Q7.8 output gain: +6 dB, then the first page's CRC made right again.
+        var body = 27 + louder[26];
+        BinaryPrimitives.WriteInt16LittleEndian(louder.AsSpan(body + 16), 6 * 256);
+        BinaryPrimitives.WriteUInt32LittleEndian(louder.AsSpan(22), OggCrc32.ComputePage(louder.AsSpan(0, body + louder[27])));
+
+        using var a = AudioDecoder.Open(new MemoryStream(plain));
+        using var b = AudioDecoder.Open(new MemoryStream(louder));
+        var gain = Signal.Db(Signal.Rms(Signal.ReadAll(b)) / Signal.Rms(Signal.ReadAll(a)));
+
+        Assert.InRange(gain, 5.99, 6.01);
+    }
+
+    [Fact]
     public void Open_CorruptCrc_ReportsTheByteOffset()
     {
         var e = Assert.Throws<AudioFormatException>(() =>

@@ -23,8 +23,6 @@ internal sealed class FlacBitReader
     /// <summary>Byte offset in the stream of the next whole byte, for error messages.</summary>
     public long ByteOffset => _consumedBefore + _position - (_bitCount / 8);
 
-    public bool IsByteAligned => _bitCount % 8 == 0;
-
     /// <summary>CRC-8 of the bytes consumed since <see cref="ResetCrc"/>.</summary>
     public byte Crc8 => _crc8;
 

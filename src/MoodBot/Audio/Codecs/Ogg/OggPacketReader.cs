@@ -26,9 +26,6 @@ internal sealed class OggPacketReader
 
     public uint Serial => _serial ?? 0;
 
-    /// <summary>Granule of the page the last packet ended on, if it was the last packet ending there; else -1.</summary>
-    public long Granule { get; private set; } = -1;
-
     /// <summary>True when the last packet returned is the final one of the stream (EOS page).</summary>
     public bool IsLastPacket { get; private set; }
 
@@ -52,7 +49,6 @@ internal sealed class OggPacketReader
                 if (lace < 255)
                 {
                     var lastOnPage = _lacing.AsSpan(_segment, _lacingCount - _segment).IndexOfAnyExcept((byte)255) < 0;
-                    Granule = lastOnPage ? _pageGranule : -1;
                     IsLastPacket = lastOnPage && _pageIsEnd;
                     packet = _packet.AsSpan(0, _packetLength);
                     _packetLength = 0;
