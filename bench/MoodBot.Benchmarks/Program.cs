@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
-// `compare`, `tune`, `latency` and `train-time` are measurements of their own (see docs/);
+// `compare`, `tune`, `latency`, `train-time` and `render-speed` are measurements of their own (see docs/);
 // anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
 {
@@ -16,6 +16,9 @@ switch (args.FirstOrDefault())
         break;
     case "train-time":
         TrainingTime.Run(Console.Out);
+        break;
+    case "render-speed":
+        RenderSpeed.Run(Console.Out, args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(InterpretBenchmarks).Assembly).Run(args);
