@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
-// `compare`, `tune`, `latency`, `train-time` and `opus-encode` are measurements of their own (see docs/);
+// `compare`, `tune`, `latency`, `train-time`, `opus-encode` and `render-speed` are measurements of
+// their own (see docs/);
 // anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
 {
@@ -19,6 +20,9 @@ switch (args.FirstOrDefault())
         break;
     case "opus-encode":
         OpusEncodeTime.Run(Console.Out, args[1..]);
+        break;
+    case "render-speed":
+        RenderSpeed.Run(Console.Out, args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(InterpretBenchmarks).Assembly).Run(args);
