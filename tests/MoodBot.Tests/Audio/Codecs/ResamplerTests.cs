@@ -60,6 +60,23 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_SteadyState_AllocatesNothing()
+    {
+        var input = Signal.StereoTone(44100 * 2, 44100, 1000, 1000, 0.5f);
+        using var resampler = new Resampler(new ArrayPcmReader(input, 44100, 2, maxFramesPerRead: 441));
+        var block = new float[AudioFormat.FrameFloats];
+        resampler.Read(block);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++)
+        {
+            resampler.Read(block);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Read_EmptyInput_ReturnsNothing()
     {
         using var resampler = new Resampler(new ArrayPcmReader([], 44100, 2));
