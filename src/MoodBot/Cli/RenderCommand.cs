@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MoodBot.Audio;
 using MoodBot.Audio.Codecs;
 using MoodBot.Audio.Codecs.Opus;
+using MoodBot.Audio.Codecs.Wav;
 using MoodBot.Audio.Streaming;
 using MoodBot.Audio.Synth;
 using MoodBot.Mood;

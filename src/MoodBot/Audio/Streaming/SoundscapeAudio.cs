@@ -15,7 +15,7 @@ namespace MoodBot.Audio.Streaming;
 /// being rendered and encoded; the finished file is kept, so later listeners (and seeking, which
 /// needs byte ranges) are served from disk.
 /// </summary>
-internal sealed partial class SoundscapeAudio(MoodCatalog moods, StateStore state, IOptions<AudioOptions> options, ILogger<SoundscapeAudio> logger)
+internal sealed partial class SoundscapeAudio(MoodCatalog moods, StateStore state, IOptions<AudioOptions> options, ILogger<SoundscapeAudio> logger) : IDisposable
 {
     // Bump when the renderer's output changes, so stale cached audio is never served.
     private const int RenderVersion = 1;
@@ -79,6 +79,8 @@ internal sealed partial class SoundscapeAudio(MoodCatalog moods, StateStore stat
             File.Delete(partial);
         }
     }
+
+    public void Dispose() => _renders.Dispose();
 
     private string CachePath(string mood, int seed, int seconds) =>
         Path.Combine(CacheDirectory, string.Create(CultureInfo.InvariantCulture, $"{mood}-{seed}-{seconds}s-{options.Value.OpusBitrate / 1000}k-v{RenderVersion}.opus"));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using MoodBot.Audio;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Codecs;
 using MoodBot.Audio.Streaming;
