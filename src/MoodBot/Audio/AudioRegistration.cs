@@ -47,6 +47,7 @@ internal static class AudioRegistration
         services.AddSingleton<AudioStreamer>();
         services.AddSingleton<SoundscapeAudio>();
         services.AddHostedService<CatalogueSources>();
+        services.AddHostedService<SoundscapePrerender>();
         builder.AddGcs();
         return builder;
     }

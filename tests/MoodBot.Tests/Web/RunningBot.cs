@@ -23,7 +23,8 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state, Collec
     public static async Task<RunningBot> StartAsync(params string[] settings)
     {
         var state = new TempDirectory();
-        string[] args = ["--Web:Urls=http://127.0.0.1:0", $"--State:Path={state.Path}", "--Logging:LogLevel:Default=Warning", .. settings];
+        // Pre-rendering would compete with the tests for the two cores; its own test turns it on.
+        string[] args = ["--Web:Urls=http://127.0.0.1:0", $"--State:Path={state.Path}", "--Logging:LogLevel:Default=Warning", "--Audio:PrerenderCatalogue=false", .. settings];
         var logs = new CollectingLoggerProvider();
         var app = MoodBotWebApp.Create(args, RepoPaths.Root, builder => builder.Logging.AddProvider(logs));
         await app.StartAsync();

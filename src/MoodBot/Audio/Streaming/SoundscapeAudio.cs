@@ -27,6 +27,8 @@ internal sealed partial class SoundscapeAudio(MoodCatalog moods, StateStore stat
 
     public string CacheDirectory => Path.Combine(state.Directory, "audio-cache");
 
+    public bool IsCached(string mood, int seed, int seconds) => File.Exists(CachePath(mood, seed, seconds));
+
     public IResult Serve(string mood, int seed, int seconds, HttpContext context)
     {
         var cached = new FileInfo(CachePath(mood, seed, seconds));

@@ -57,6 +57,27 @@ public sealed class SoundscapeStreamingTests
         Assert.Single(bot.Logs.Warnings, w => w.Message.Contains("/gone/calm/deleted.mp3 is missing", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Prerender_FillsTheCacheWithTheCataloguesSoundscapes_SoLinksServeRangesAtOnce()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("catalogue.json", """
+            {"moods": {
+              "calm": [{"title": "A", "artist": "S", "licence": "CC0-1.0", "duration_s": 2, "uri": "synth://calm?seed=1"}],
+              "sad": [{"title": "B", "artist": "S", "licence": "CC0-1.0", "duration_s": 2.5, "uri": "synth://sad?seed=2"}]
+            }}
+            """);
+        await using var bot = await RunningBot.StartAsync($"--Catalogue:Path={path}", "--Audio:PrerenderCatalogue=true");
+        var soundscapes = bot.Get<SoundscapeAudio>();
+
+        await RunningBot.WaitUntilAsync(() => soundscapes.IsCached("calm", 1, 2) && soundscapes.IsCached("sad", 2, 3), "both soundscapes are cached");
+
+        using var response = await bot.Client.GetAsync(new Uri(bot.Get<TrackLinker>().Link(bot.Get<TrackCatalogue>().For("sad")[0]).Url).PathAndQuery);
+        Assert.Equal("bytes", response.Headers.AcceptRanges.Single());
+        Assert.NotNull(response.Content.Headers.ContentLength);
+        Assert.Empty(Directory.GetFiles(soundscapes.CacheDirectory, "*.part"));
+    }
+
     private static string Link(RunningBot bot, string location, int seconds)
     {
         Assert.True(TrackUri.TryParse(location, "/", out var uri, out var error), error);
