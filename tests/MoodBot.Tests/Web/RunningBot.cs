@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MoodBot.Audio.Catalogue;
+using MoodBot.Audio.Streaming;
 using MoodBot.Tests.Audio.Gcs;
 using MoodBot.Web;
 
@@ -19,6 +21,18 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state, Collec
 
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>The path of the music link the bot gives for a catalogue entry.</summary>
+    public string LinkTo(CatalogueEntry entry) => new Uri(Get<TrackLinker>().Link(entry).Url).PathAndQuery;
+
+    /// <summary>Puts one track at <paramref name="location"/> in the catalogue and returns the path of its music link.</summary>
+    public string LinkTo(string location, int seconds = 60)
+    {
+        Assert.True(TrackUri.TryParse(location, "/", out var uri, out var error), error);
+        var entry = new CatalogueEntry("calm", new CatalogueTrack("t", "a", "CC0-1.0", seconds, location), uri);
+        Get<TrackCatalogue>().SetSource("test", [entry]);
+        return LinkTo(entry);
+    }
 
     public static async Task<RunningBot> StartAsync(params string[] settings)
     {

@@ -26,7 +26,7 @@ public sealed class CatalogueSourcesTests
         var tide = Assert.Single(catalogue.For("calm"), e => e.Location.Kind == TrackSourceKind.Gcs);
         Assert.Equal(("Tide", "Ana", 201.5, "gs://moodbot-audio/moods/calm/tide.ogg"), (tide.Track.Title, tide.Track.Artist, tide.Track.DurationSeconds, tide.Id));
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bot.Client.BaseAddress };
-        using var response = await client.GetAsync(new Uri(bot.Get<TrackLinker>().Link(tide).Url).PathAndQuery);
+        using var response = await client.GetAsync(bot.LinkTo(tide));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var signed = response.Headers.Location!.ToString();
         Assert.StartsWith("https://storage.googleapis.com/moodbot-audio/moods/calm/tide.ogg?", signed);

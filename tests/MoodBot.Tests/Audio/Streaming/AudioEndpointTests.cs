@@ -17,7 +17,7 @@ public sealed class AudioEndpointTests
         var bytes = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
         var path = Path.Combine(bot.StatePath, "tone.mp3");
         await File.WriteAllBytesAsync(path, bytes);
-        var url = Link(bot, "file://" + path);
+        var url = bot.LinkTo("file://" + path);
 
         using var whole = await bot.Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
@@ -40,7 +40,7 @@ public sealed class AudioEndpointTests
     public async Task Get_ForgedOrTamperedToken_Is403WithAShortMessage()
     {
         await using var bot = await RunningBot.StartAsync();
-        var url = Link(bot, "synth://calm?seed=1");
+        var url = bot.LinkTo("synth://calm?seed=1");
 
         using var tampered = await bot.Client.GetAsync(url[..^2] + (url[^2] == 'A' ? "BB" : "AA"));
         using var garbage = await bot.Client.GetAsync("/audio/hello");
@@ -79,21 +79,10 @@ public sealed class AudioEndpointTests
     {
         await using var bot = await RunningBot.StartAsync();
 
-        var url = Link(bot, "file:///home/alice/Music/calm/secret-title.mp3");
+        var url = bot.LinkTo("file:///home/alice/Music/calm/secret-title.mp3");
 
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(url["/audio/".Length..].Split('.')[0]));
         Assert.DoesNotContain("alice", payload);
         Assert.Contains("track:", payload);
     }
-
-    /// <summary>Puts a track in the running bot's catalogue and returns the path of its link.</summary>
-    private static string Link(RunningBot bot, string location)
-    {
-        var entry = new CatalogueEntry("calm", new CatalogueTrack("t", "a", "CC0-1.0", 60, location), Parse(location));
-        bot.Get<TrackCatalogue>().SetSource("test", [entry]);
-        return new Uri(bot.Get<TrackLinker>().Link(entry).Url).PathAndQuery;
-    }
-
-    private static TrackUri Parse(string location) =>
-        TrackUri.TryParse(location, "/", out var uri, out var error) ? uri : throw new ArgumentException(error);
 }

@@ -14,7 +14,7 @@ public sealed class SoundscapeStreamingTests
     public async Task Get_SynthLink_StreamsOggOpusOfTheTracksLength_ThenServesRangesFromTheCache()
     {
         await using var bot = await RunningBot.StartAsync();
-        var url = Link(bot, "synth://calm?seed=4", seconds: 4);
+        var url = bot.LinkTo("synth://calm?seed=4", seconds: 4);
 
         using var first = await bot.Client.GetAsync(url);
         var bytes = await first.Content.ReadAsByteArrayAsync();
@@ -34,7 +34,7 @@ public sealed class SoundscapeStreamingTests
     public async Task Get_SameSoundscapeTwice_GivesIdenticalBytes()
     {
         await using var bot = await RunningBot.StartAsync();
-        var url = Link(bot, "synth://energetic?seed=9", seconds: 2);
+        var url = bot.LinkTo("synth://energetic?seed=9", seconds: 2);
         var first = await bot.Client.GetByteArrayAsync(url);
         Directory.Delete(bot.Get<SoundscapeAudio>().CacheDirectory, recursive: true);
 
@@ -47,7 +47,7 @@ public sealed class SoundscapeStreamingTests
     public async Task Get_MissingFile_PlaysASoundscapeOfTheSameMoodInstead()
     {
         await using var bot = await RunningBot.StartAsync();
-        var url = Link(bot, "file:///gone/calm/deleted.mp3", seconds: 3);
+        var url = bot.LinkTo("file:///gone/calm/deleted.mp3", seconds: 3);
 
         using var response = await bot.Client.GetAsync(url);
 
@@ -72,18 +72,10 @@ public sealed class SoundscapeStreamingTests
 
         await RunningBot.WaitUntilAsync(() => soundscapes.IsCached("calm", 1, 2) && soundscapes.IsCached("sad", 2, 3), "both soundscapes are cached");
 
-        using var response = await bot.Client.GetAsync(new Uri(bot.Get<TrackLinker>().Link(bot.Get<TrackCatalogue>().For("sad")[0]).Url).PathAndQuery);
+        using var response = await bot.Client.GetAsync(bot.LinkTo(bot.Get<TrackCatalogue>().For("sad")[0]));
         Assert.Equal("bytes", response.Headers.AcceptRanges.Single());
         Assert.NotNull(response.Content.Headers.ContentLength);
         Assert.Empty(Directory.GetFiles(soundscapes.CacheDirectory, "*.part"));
-    }
-
-    private static string Link(RunningBot bot, string location, int seconds)
-    {
-        Assert.True(TrackUri.TryParse(location, "/", out var uri, out var error), error);
-        var entry = new CatalogueEntry("calm", new CatalogueTrack("t", "a", "CC0-1.0", seconds, location), uri);
-        bot.Get<TrackCatalogue>().SetSource("test", [entry]);
-        return new Uri(bot.Get<TrackLinker>().Link(entry).Url).PathAndQuery;
     }
 
     private static double DecodedSeconds(byte[] oggOpus)
