@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Audio.Codecs;
 using MoodBot.Audio.Gcs;
 using MoodBot.Mood;
 
@@ -24,12 +25,40 @@ internal sealed partial class CatalogueSources(
         // Off the start-up path: reading tags of a large folder takes a while.
         await Task.Yield();
         var settings = options.Value;
+        CheckListedFiles(stoppingToken);
         if (settings.FullMusicFolder(environment.ContentRootPath) is { } folder)
         {
             AddMusicFolder(folder, stoppingToken);
         }
 
         await AddGcsAsync(settings, stoppingToken);
+    }
+
+    /// <summary>
+    /// Local files named by the catalogue file are sent to players as they are, so one that is
+    /// missing or damaged is dropped now, with its reason, rather than failing in someone's player.
+    /// </summary>
+    private void CheckListedFiles(CancellationToken cancellationToken)
+    {
+        var broken = new HashSet<CatalogueEntry>();
+        foreach (var entry in catalogue.All.Where(e => e.Location.Kind == TrackSourceKind.File).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                AudioTags.Read(entry.Location.Value);
+            }
+            catch (Exception ex) when (ex is AudioFormatException or IOException or UnauthorizedAccessException)
+            {
+                Log.ListedFileUnusable(logger, entry.Track.Title, entry.Location.Value, ex.Message);
+                broken.Add(entry);
+            }
+        }
+
+        if (broken.Count > 0)
+        {
+            catalogue.RemoveWhere(broken.Contains);
+        }
     }
 
     private void AddMusicFolder(string folder, CancellationToken cancellationToken)
@@ -61,7 +90,7 @@ internal sealed partial class CatalogueSources(
         if (!await gcs.IsAvailableAsync(stoppingToken))
         {
             // The reason was logged once by the connection; here only the consequence.
-            var dropped = catalogue.RemoveAll(TrackSourceKind.Gcs);
+            var dropped = catalogue.RemoveWhere(e => e.Location.Kind == TrackSourceKind.Gcs);
             Log.GcsSkipped(logger, dropped);
             return;
         }
@@ -89,6 +118,9 @@ internal sealed partial class CatalogueSources(
 
         [LoggerMessage(4, LogLevel.Warning, "Catalogue: skipped {Problem}")]
         public static partial void FileSkipped(ILogger logger, string problem);
+
+        [LoggerMessage(6, LogLevel.Warning, "Catalogue: '{Title}' ({Path}) is left out: {Reason}")]
+        public static partial void ListedFileUnusable(ILogger logger, string title, string path, string reason);
 
         [LoggerMessage(5, LogLevel.Warning, "Catalogue: the music folder {Folder} could not be read ({Reason}); its tracks are left out")]
         public static partial void FolderUnreadable(ILogger logger, string folder, string reason);

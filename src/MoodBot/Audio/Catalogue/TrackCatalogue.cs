@@ -21,7 +21,9 @@ internal sealed class TrackCatalogue
     /// <summary>The entry a link names by its <see cref="CatalogueEntry.LinkKey"/>.</summary>
     public CatalogueEntry? Find(string linkKey) => _byLinkKey.GetValueOrDefault(linkKey);
 
-    public bool HasAny(TrackSourceKind kind) => _byMood.Values.Any(tracks => tracks.Any(t => t.Location.Kind == kind));
+    public bool HasAny(TrackSourceKind kind) => All.Any(entry => entry.Location.Kind == kind);
+
+    public IEnumerable<CatalogueEntry> All => _byMood.Values.SelectMany(tracks => tracks);
 
     /// <summary>Sets the entries one source contributes, replacing what it gave before.</summary>
     public void SetSource(string source, IReadOnlyList<CatalogueEntry> entries)
@@ -33,15 +35,15 @@ internal sealed class TrackCatalogue
         }
     }
 
-    /// <summary>Drops every entry of one kind from every source (a kind that turned out unusable); returns how many.</summary>
-    public int RemoveAll(TrackSourceKind kind)
+    /// <summary>Drops the matching entries from every source (tracks that turned out unusable); returns how many.</summary>
+    public int RemoveWhere(Func<CatalogueEntry, bool> unusable)
     {
         lock (_gate)
         {
             var removed = 0;
             foreach (var (source, entries) in _bySource.ToList())
             {
-                var kept = entries.Where(e => e.Location.Kind != kind).ToList();
+                var kept = entries.Where(e => !unusable(e)).ToList();
                 removed += entries.Count - kept.Count;
                 _bySource[source] = kept;
             }

@@ -53,4 +53,28 @@ public sealed class CatalogueSourcesTests
         Assert.Single(bot.Logs.Warnings, w => w.Message.Contains("no Google Cloud credentials", StringComparison.Ordinal));
         Assert.Single(bot.Logs.Warnings, w => w.Message.Contains("1 gs:// entries skipped", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ListedLocalFiles_MissingOrDamagedOnesAreDroppedWithTheirReason()
+    {
+        using var dir = new TempDirectory();
+        var fixtures = RepoPaths.File("tests", "MoodBot.Tests", "Audio", "Codecs", "Fixtures");
+        File.Copy(Path.Combine(fixtures, "tone-44k-mono.mp3"), Path.Combine(dir.Path, "good.mp3"));
+        File.Copy(Path.Combine(fixtures, "truncated-header.wav"), Path.Combine(dir.Path, "broken.wav"));
+        var path = dir.Write("catalogue.json", """
+            {"moods": {"calm": [
+              {"title": "Good", "artist": "A", "licence": "CC0-1.0", "duration_s": 2, "uri": "good.mp3"},
+              {"title": "Broken", "artist": "A", "licence": "CC0-1.0", "duration_s": 2, "uri": "broken.wav"},
+              {"title": "Gone", "artist": "A", "licence": "CC0-1.0", "duration_s": 2, "uri": "gone.ogg"}
+            ]}}
+            """);
+        await using var bot = await RunningBot.StartAsync($"--Catalogue:Path={path}");
+        var catalogue = bot.Get<TrackCatalogue>();
+
+        await RunningBot.WaitUntilAsync(() => catalogue.For("calm").Count == 1, "the unusable files were dropped");
+
+        Assert.Equal("Good", catalogue.For("calm")[0].Track.Title);
+        Assert.Single(bot.Logs.Warnings, w => w.Message.Contains("'Broken'", StringComparison.Ordinal));
+        Assert.Single(bot.Logs.Warnings, w => w.Message.Contains("'Gone'", StringComparison.Ordinal));
+    }
 }
