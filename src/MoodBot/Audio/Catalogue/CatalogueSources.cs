@@ -81,7 +81,8 @@ internal sealed partial class CatalogueSources(
     }
 
     private async Task AddGcsAsync(CatalogueOptions settings, CancellationToken stoppingToken)
-    {        var wantsGcs = !string.IsNullOrWhiteSpace(settings.GcsFolder) || catalogue.HasAny(TrackSourceKind.Gcs);
+    {
+        var wantsGcs = !string.IsNullOrWhiteSpace(settings.GcsFolder) || catalogue.HasAny(TrackSourceKind.Gcs);
         if (!wantsGcs)
         {
             return;
