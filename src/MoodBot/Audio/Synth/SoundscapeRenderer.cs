@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
 using MoodBot.Audio.Synth.Instruments;
@@ -85,6 +86,8 @@ internal sealed class SoundscapeRenderer
         bus.FoldTails();
         ct.ThrowIfCancellationRequested();
         AddReverb(bus, energy);
+        Tilt(bus.Left, bus.LoopSamples, energy);
+        Tilt(bus.Right, bus.LoopSamples, energy);
         ct.ThrowIfCancellationRequested();
 
         var samples = MasterChain.Finish(bus.Left, bus.Right, bus.LoopSamples, out var mixLufs);
@@ -102,7 +105,7 @@ internal sealed class SoundscapeRenderer
                 ElectricPiano.Render(bus, notes, level * 0.9f);
                 break;
             case Instrument.Guitar:
-                PluckedString.Render(bus, notes, level * 1.2f, plan.Seed);
+                PluckedString.Render(bus, notes, level * 1.2f, brightness, plan.Seed);
                 break;
             case Instrument.DistortedGuitar:
                 SawVoice.Render(bus, notes, SawPreset.PowerChord, level * 0.8f, brightness, [7, 12], plan.Seed);
@@ -147,6 +150,36 @@ internal sealed class SoundscapeRenderer
         Instrument.Wind => 0.06f,
         _ => 0.06f,
     };
+
+    /// <summary>
+    /// A gentle master low-pass (6 dB per octave) that opens with energy, from about 2 kHz for the
+    /// sleepiest music to out of the way above 0.9: listeners hear high arousal as bright and low
+    /// arousal as dark and warm (Juslin and Laukka 2003), so the whole mix follows, not only the synths.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tilt(float[] signal, int loop, float energy)
+    {
+        var cutoff = 1500f * MathF.Pow(2f, 5f * energy);
+        if (cutoff >= 20_000f)
+        {
+            return;
+        }
+
+        var coefficient = 1f - MathF.Exp(-2f * MathF.PI * cutoff / AudioFormat.SampleRate);
+
+        // Warm the filter up on the loop's end so the loop start is filtered as every repeat hears it.
+        var state = 0f;
+        for (var n = loop - 2048; n < loop; n++)
+        {
+            state += coefficient * (signal[n] - state);
+        }
+
+        for (var n = 0; n < loop; n++)
+        {
+            state += coefficient * (signal[n] - state);
+            signal[n] = state;
+        }
+    }
 
     private static void AddReverb(MixBus bus, float energy)
     {

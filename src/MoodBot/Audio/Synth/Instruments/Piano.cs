@@ -45,7 +45,7 @@ internal static class Piano
                     break;
                 }
 
-                var tilt = 1.6f - (0.8f * note.Velocity * brightness);
+                var tilt = 1.6f - (0.9f * note.Velocity * brightness);
                 var amplitude = note.Velocity * MathF.Pow(k, -tilt);
                 if (amplitude < 0.015f * note.Velocity)
                 {
