@@ -120,7 +120,7 @@ internal sealed class SoundscapeRenderer
                 SawVoice.Render(bus, notes, SawPreset.Brass, level * 0.8f, brightness, [], plan.Seed);
                 break;
             case Instrument.Bells:
-                Bells.Render(bus, notes, level * 0.6f, 2.5f);
+                Bells.Render(bus, notes, level * 0.6f, 1.4f);
                 break;
             default:
                 SawVoice.Render(bus, notes, plan.Orchestration.Melody == instrument ? SawPreset.Lead : SawPreset.Stab, level * 0.6f, brightness, [], plan.Seed);

@@ -31,6 +31,7 @@ internal static class ElectricPiano
             var amp = level * note.Velocity;
             var tine = 0.15f * note.Velocity;
             var phase = 0f;
+            var pan = 0.5f;
             for (var n = 0; n < length; n++)
             {
                 phase += dt;
@@ -41,7 +42,8 @@ internal static class ElectricPiano
 
                 var modulator = SineTable.Sin(phase);
                 var carrier = SineTable.Sin(phase + (0.16f * index * modulator));
-                var y = amp * (carrier + (tine * SineTable.Sin(phase * 14f)));
+                // The tine is gone (60 dB down) after a quarter second; skip its table look-up then.
+                var y = amp * (n < AudioFormat.SampleRate / 4 ? carrier + (tine * SineTable.Sin(phase * 14f)) : carrier);
                 index = 0.25f + ((index - 0.25f) * indexDecay);
                 tine *= tineDecay;
                 amp *= n < note.Length ? ampDecay : release;
@@ -51,7 +53,11 @@ internal static class ElectricPiano
                 }
 
                 // The tremolo follows the loop clock, not the note, so it stays in step across notes.
-                var pan = 0.5f + (0.25f * SineTable.Sin((start + n) * tremoloRate));
+                if ((n & 31) == 0)
+                {
+                    pan = 0.5f + (0.25f * SineTable.Sin((start + n) * tremoloRate));
+                }
+
                 left[n] = y * (1f - pan);
                 right[n] = y * pan;
             }
