@@ -42,16 +42,19 @@ internal sealed class SoundscapeRenderer
         PadSynth.Render(bus, plan, hasComp ? 0.05f : 0.08f);
         ct.ThrowIfCancellationRequested();
 
-        if (orchestration.Comp is { } comp && comp != orchestration.Melody)
+        // One piano or guitar that both comps and leads plays one merged part; any other comping
+        // instrument plays its accompaniment beside the melody (synth stabs under a synth lead,
+        // power-chord chugs under a single-note guitar line).
+        var melodyInstrument = orchestration.Melody;
+        var merged = orchestration.Comp == melodyInstrument && melodyInstrument is Instrument.Piano or Instrument.Guitar;
+        if (orchestration.Comp is { } comp && !merged)
         {
-            RenderPart(bus, plan, comp, CompWriter.Write(plan, comp), 0.16f, brightness);
+            RenderPart(bus, plan, comp, CompWriter.Write(plan, comp), 0.16f, brightness, lead: false);
             ct.ThrowIfCancellationRequested();
         }
 
-        var melody = orchestration.Comp == orchestration.Melody && orchestration.Melody is Instrument.Piano or Instrument.Guitar
-            ? MergeCompAndMelody(plan, orchestration.Melody)
-            : MelodyWriter.Write(plan, orchestration.Melody);
-        RenderPart(bus, plan, orchestration.Melody, melody, 0.22f, brightness);
+        var melody = merged ? MergeCompAndMelody(plan, melodyInstrument) : MelodyWriter.Write(plan, melodyInstrument);
+        RenderPart(bus, plan, melodyInstrument, melody, 0.22f, brightness, lead: !merged);
         ct.ThrowIfCancellationRequested();
 
         if (orchestration.Has(Instrument.Bass))
@@ -94,7 +97,7 @@ internal sealed class SoundscapeRenderer
         return new RenderedLoop(samples, plan.Bars, plan.TempoBpm, mixLufs);
     }
 
-    private static void RenderPart(MixBus bus, LoopPlan plan, Instrument instrument, List<Note> notes, float level, float brightness)
+    private static void RenderPart(MixBus bus, LoopPlan plan, Instrument instrument, List<Note> notes, float level, float brightness, bool lead)
     {
         switch (instrument)
         {
@@ -108,7 +111,7 @@ internal sealed class SoundscapeRenderer
                 PluckedString.Render(bus, notes, level * 1.2f, brightness, plan.Seed);
                 break;
             case Instrument.DistortedGuitar:
-                SawVoice.Render(bus, notes, SawPreset.PowerChord, level * 0.8f, brightness, [7, 12], plan.Seed);
+                SawVoice.Render(bus, notes, SawPreset.PowerChord, level * 0.8f, brightness, lead ? [] : [7, 12], plan.Seed);
                 break;
             case Instrument.Cello:
                 SawVoice.Render(bus, notes, SawPreset.Cello, level, brightness, [], plan.Seed);
@@ -123,7 +126,7 @@ internal sealed class SoundscapeRenderer
                 Bells.Render(bus, notes, level * 0.6f, 1.4f);
                 break;
             default:
-                SawVoice.Render(bus, notes, plan.Orchestration.Melody == instrument ? SawPreset.Lead : SawPreset.Stab, level * 0.6f, brightness, [], plan.Seed);
+                SawVoice.Render(bus, notes, lead ? SawPreset.Lead : SawPreset.Stab, level * 0.6f, brightness, [], plan.Seed);
                 break;
         }
     }
