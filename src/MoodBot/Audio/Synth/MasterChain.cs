@@ -56,7 +56,7 @@ internal static class MasterChain
         {
             LimiterGain(peaks, headroom, gain, ceiling, limiterGain);
             var error = TargetLufs - Loudness(power, limiterGain, gain, stepEnergy, step);
-            if (Math.Abs(error) < 0.02)
+            if (Math.Abs(error) < 0.05)
             {
                 break;
             }
@@ -66,8 +66,14 @@ internal static class MasterChain
 
         Apply(left, right, loop, gain, limiterGain, interleaved);
 
-        // A last check with the real meter: if the limiter's smoothing let a peak through, trim it.
-        var truePeak = TruePeak.Linear(interleaved, 2);
+        // The detector scaled by the gain actually applied is the output's true peak (the gain moves
+        // too slowly to change the interpolation); if the smoothing let a peak through, trim it.
+        var truePeak = 0f;
+        for (var n = 0; n < loop; n++)
+        {
+            truePeak = Math.Max(truePeak, peaks[n] * gain * limiterGain[n]);
+        }
+
         var limit = MathF.Pow(10f, -1.05f / 20f);
         if (truePeak > limit)
         {
@@ -89,7 +95,7 @@ internal static class MasterChain
             var sum = 0.0;
             for (var n = s * step; n < (s + 1) * step; n++)
             {
-                var g = limiterGain is null ? 1f : limiterGain[n];
+                var g = limiterGain?[n] ?? 1f;
                 sum += g * g * power[n];
             }
 
@@ -168,19 +174,26 @@ internal static class MasterChain
             sum += windowMin[loop - 1 - k];
         }
 
-        // Release: the gain falls at once but recovers over ~80 ms; twice round the loop settles the state.
+        var smoothed = new float[loop];
+        for (var n = 0; n < loop; n++)
+        {
+            sum += windowMin[n] - windowMin[n >= LookAhead ? n - LookAhead : n - LookAhead + loop];
+            smoothed[n] = (float)(sum / LookAhead);
+        }
+
+        // Release: the gain falls at once but recovers over ~80 ms. Half a second of the loop's end
+        // first (six time constants) settles the state the loop start sees on every repeat.
         var release = 1f - MathF.Exp(-1f / (0.08f * AudioFormat.SampleRate));
         var state = 1f;
-        for (var lap = 0; lap < 2; lap++)
+        for (var n = Math.Max(0, loop - (AudioFormat.SampleRate / 2)); n < loop; n++)
         {
-            for (var n = 0; n < loop; n++)
-            {
-                sum += windowMin[n] - windowMin[n >= LookAhead ? n - LookAhead : n - LookAhead + loop];
-                var smoothed = (float)(sum / LookAhead);
-                state = smoothed < state ? smoothed : state + (release * (smoothed - state));
-                state = Math.Min(state, smoothed);
-                output[n] = state;
-            }
+            state = smoothed[n] < state ? smoothed[n] : state + (release * (smoothed[n] - state));
+        }
+
+        for (var n = 0; n < loop; n++)
+        {
+            state = smoothed[n] < state ? smoothed[n] : state + (release * (smoothed[n] - state));
+            output[n] = state;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
 using MoodBot.Audio.Synth.Instruments;
@@ -41,16 +42,19 @@ internal sealed class SoundscapeRenderer
         PadSynth.Render(bus, plan, hasComp ? 0.05f : 0.08f);
         ct.ThrowIfCancellationRequested();
 
-        if (orchestration.Comp is { } comp && comp != orchestration.Melody)
+        // One piano or guitar that both comps and leads plays one merged part; any other comping
+        // instrument plays its accompaniment beside the melody (synth stabs under a synth lead,
+        // power-chord chugs under a single-note guitar line).
+        var melodyInstrument = orchestration.Melody;
+        var merged = orchestration.Comp == melodyInstrument && melodyInstrument is Instrument.Piano or Instrument.Guitar;
+        if (orchestration.Comp is { } comp && !merged)
         {
-            RenderPart(bus, plan, comp, CompWriter.Write(plan, comp), 0.16f, brightness);
+            RenderPart(bus, plan, comp, CompWriter.Write(plan, comp), 0.16f, brightness, lead: false);
             ct.ThrowIfCancellationRequested();
         }
 
-        var melody = orchestration.Comp == orchestration.Melody && orchestration.Melody is Instrument.Piano or Instrument.Guitar
-            ? MergeCompAndMelody(plan, orchestration.Melody)
-            : MelodyWriter.Write(plan, orchestration.Melody);
-        RenderPart(bus, plan, orchestration.Melody, melody, 0.22f, brightness);
+        var melody = merged ? MergeCompAndMelody(plan, melodyInstrument) : MelodyWriter.Write(plan, melodyInstrument);
+        RenderPart(bus, plan, melodyInstrument, melody, 0.22f, brightness, lead: !merged);
         ct.ThrowIfCancellationRequested();
 
         if (orchestration.Has(Instrument.Bass))
@@ -85,13 +89,15 @@ internal sealed class SoundscapeRenderer
         bus.FoldTails();
         ct.ThrowIfCancellationRequested();
         AddReverb(bus, energy);
+        Tilt(bus.Left, bus.LoopSamples, energy);
+        Tilt(bus.Right, bus.LoopSamples, energy);
         ct.ThrowIfCancellationRequested();
 
         var samples = MasterChain.Finish(bus.Left, bus.Right, bus.LoopSamples, out var mixLufs);
         return new RenderedLoop(samples, plan.Bars, plan.TempoBpm, mixLufs);
     }
 
-    private static void RenderPart(MixBus bus, LoopPlan plan, Instrument instrument, List<Note> notes, float level, float brightness)
+    private static void RenderPart(MixBus bus, LoopPlan plan, Instrument instrument, List<Note> notes, float level, float brightness, bool lead)
     {
         switch (instrument)
         {
@@ -102,10 +108,10 @@ internal sealed class SoundscapeRenderer
                 ElectricPiano.Render(bus, notes, level * 0.9f);
                 break;
             case Instrument.Guitar:
-                PluckedString.Render(bus, notes, level * 1.2f, plan.Seed);
+                PluckedString.Render(bus, notes, level * 1.2f, brightness, plan.Seed);
                 break;
             case Instrument.DistortedGuitar:
-                SawVoice.Render(bus, notes, SawPreset.PowerChord, level * 0.8f, brightness, [7, 12], plan.Seed);
+                SawVoice.Render(bus, notes, SawPreset.PowerChord, level * 0.8f, brightness, lead ? [] : [7, 12], plan.Seed);
                 break;
             case Instrument.Cello:
                 SawVoice.Render(bus, notes, SawPreset.Cello, level, brightness, [], plan.Seed);
@@ -117,10 +123,10 @@ internal sealed class SoundscapeRenderer
                 SawVoice.Render(bus, notes, SawPreset.Brass, level * 0.8f, brightness, [], plan.Seed);
                 break;
             case Instrument.Bells:
-                Bells.Render(bus, notes, level * 0.6f, 2.5f);
+                Bells.Render(bus, notes, level * 0.6f, 1.4f);
                 break;
             default:
-                SawVoice.Render(bus, notes, plan.Orchestration.Melody == instrument ? SawPreset.Lead : SawPreset.Stab, level * 0.6f, brightness, [], plan.Seed);
+                SawVoice.Render(bus, notes, lead ? SawPreset.Lead : SawPreset.Stab, level * 0.6f, brightness, [], plan.Seed);
                 break;
         }
     }
@@ -147,6 +153,36 @@ internal sealed class SoundscapeRenderer
         Instrument.Wind => 0.06f,
         _ => 0.06f,
     };
+
+    /// <summary>
+    /// A gentle master low-pass (6 dB per octave) that opens with energy, from about 2 kHz for the
+    /// sleepiest music to out of the way above 0.9: listeners hear high arousal as bright and low
+    /// arousal as dark and warm (Juslin and Laukka 2003), so the whole mix follows, not only the synths.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tilt(float[] signal, int loop, float energy)
+    {
+        var cutoff = 1500f * MathF.Pow(2f, 5f * energy);
+        if (cutoff >= 20_000f)
+        {
+            return;
+        }
+
+        var coefficient = 1f - MathF.Exp(-2f * MathF.PI * cutoff / AudioFormat.SampleRate);
+
+        // Warm the filter up on the loop's end so the loop start is filtered as every repeat hears it.
+        var state = 0f;
+        for (var n = loop - 2048; n < loop; n++)
+        {
+            state += coefficient * (signal[n] - state);
+        }
+
+        for (var n = 0; n < loop; n++)
+        {
+            state += coefficient * (signal[n] - state);
+            signal[n] = state;
+        }
+    }
 
     private static void AddReverb(MixBus bus, float energy)
     {

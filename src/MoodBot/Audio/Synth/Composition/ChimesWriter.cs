@@ -17,7 +17,7 @@ internal static class ChimesWriter
         for (var i = 0; i < count; i++)
         {
             var degree = degrees[random.Next(degrees.Length)] + (7 * random.Next(2));
-            notes.Add(new Note(random.Next(plan.LoopSamples), AudioFormat.SampleRate, plan.Scale.Pitch(degree, 79), random.Range(0.3f, 0.8f), random.NextBipolar() * 0.8f));
+            notes.Add(new Note(random.Next(plan.LoopSamples), AudioFormat.SampleRate, plan.Scale.Pitch(degree, 74), random.Range(0.3f, 0.8f), random.NextBipolar() * 0.8f));
         }
 
         return notes;

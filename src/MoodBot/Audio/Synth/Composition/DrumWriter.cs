@@ -4,7 +4,7 @@ namespace MoodBot.Audio.Synth.Composition;
 /// Drum patterns on a 16-step grid. Every style marks each beat (kick or backbeat) so the pulse is
 /// unambiguous, and gets busier with energy: soft (kick 1 and 3, backbeat, eighth shakers),
 /// groove (syncopated kick, eighth hats), driving (four on the floor, sixteenth hats, open hats on the off-beats).
-/// Without a kit, a "pulse" texture gets a soft heartbeat kick on every beat.
+/// Without a kit, a "pulse" texture gets a soft heartbeat and a tick on every beat.
 /// </summary>
 internal static class DrumWriter
 {
@@ -27,9 +27,12 @@ internal static class DrumWriter
 
             if (!orchestration.HasKit)
             {
+                // A pulse, not a beat: a soft heartbeat thump on 1 and 3 and a light tick on every beat.
+                Hit(DrumSound.SoftKick, 0, 0.7f, 0);
+                Hit(DrumSound.SoftKick, 8, 0.55f, 0);
                 for (var beat = 0; beat < 4; beat++)
                 {
-                    Hit(DrumSound.SoftKick, beat * 4, beat == 0 ? 0.8f : 0.6f, 0);
+                    Hit(DrumSound.Shaker, beat * 4, beat % 2 == 0 ? 0.55f : 0.45f, 0.25f);
                 }
 
                 continue;

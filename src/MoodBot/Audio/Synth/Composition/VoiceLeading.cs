@@ -15,12 +15,9 @@ internal static class VoiceLeading
         for (var c = 0; c < chords.Count; c++)
         {
             var classes = chords[c].PitchClasses(scale);
-
-            // Triads double the root so every chord has four voices.
-            int[] tones = classes.Length == 4 ? classes : [classes[0], classes[1], classes[2], classes[0]];
             int[]? best = null;
             var bestCost = double.MaxValue;
-            foreach (var candidate in Candidates(tones, low, high))
+            foreach (var candidate in Candidates(classes, low, high))
             {
                 var cost = previous is null ? Math.Abs(Mean(candidate) - centre) : Movement(previous, candidate) + (0.15 * Math.Abs(Mean(candidate) - centre));
                 if (cost < bestCost)
@@ -37,42 +34,32 @@ internal static class VoiceLeading
         return result;
     }
 
-    private static IEnumerable<int[]> Candidates(int[] tones, int low, int high)
+    private static IEnumerable<int[]> Candidates(int[] classes, int low, int high)
     {
-        // Every rotation in close position, and its drop-2 spread, starting in every octave.
-        for (var rotation = 0; rotation < tones.Length; rotation++)
+        // Every set of four different chord-tone pitches in range that sounds every tone of the chord
+        // (a triad doubles one of its tones) and spans no more than an octave and a sixth.
+        var pitches = new List<int>();
+        for (var p = low; p <= high; p++)
         {
-            for (var bottom = low; bottom < low + 12; bottom++)
+            if (Array.IndexOf(classes, p % 12) >= 0)
             {
-                if (bottom % 12 != tones[rotation])
-                {
-                    continue;
-                }
+                pitches.Add(p);
+            }
+        }
 
-                var close = new int[tones.Length];
-                close[0] = bottom;
-                for (var v = 1; v < tones.Length; v++)
+        for (var a = 0; a < pitches.Count; a++)
+        {
+            for (var b = a + 1; b < pitches.Count; b++)
+            {
+                for (var c = b + 1; c < pitches.Count; c++)
                 {
-                    var pc = tones[(rotation + v) % tones.Length];
-                    var pitch = close[v - 1] + 1;
-                    while (pitch % 12 != pc)
+                    for (var d = c + 1; d < pitches.Count && pitches[d] - pitches[a] <= 21; d++)
                     {
-                        pitch++;
-                    }
-
-                    close[v] = pitch;
-                }
-
-                for (var shift = 0; close[^1] + shift <= high; shift += 12)
-                {
-                    var shifted = Array.ConvertAll(close, p => p + shift);
-                    yield return shifted;
-                    var drop2 = (int[])shifted.Clone();
-                    drop2[^2] -= 12;
-                    if (drop2[^2] >= low)
-                    {
-                        Array.Sort(drop2);
-                        yield return drop2;
+                        int[] voicing = [pitches[a], pitches[b], pitches[c], pitches[d]];
+                        if (Array.TrueForAll(classes, pc => Array.Exists(voicing, p => p % 12 == pc)))
+                        {
+                            yield return voicing;
+                        }
                     }
                 }
             }

@@ -107,7 +107,7 @@ internal static class Ambience
             right[n] += y;
         }
 
-        var clicks = left.Length * 9 / AudioFormat.SampleRate;
+        var clicks = left.Length * 14 / AudioFormat.SampleRate;
         for (var c = 0; c < clicks; c++)
         {
             var at = random.Next(left.Length - 64);
@@ -150,8 +150,8 @@ internal static class Ambience
                 var cycle = (float)(n % loop) / loop * waves;
                 var shape = 0.5f - (0.5f * SineTable.Sin(cycle + 0.25f));
                 swell = shape * shape;
-                filterLeft.SetCutoff(250f + (1100f * swell), 0.6f);
-                filterRight.SetCutoff(230f + (1200f * swell), 0.6f);
+                filterLeft.SetCutoff(180f + (800f * swell), 0.6f);
+                filterRight.SetCutoff(170f + (850f * swell), 0.6f);
             }
 
             var gain = level * (0.15f + (0.85f * swell));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
+using MoodBot.Audio.Synth.Dsp;
 
 namespace MoodBot.Audio.Synth.Instruments;
 
@@ -18,6 +19,9 @@ internal static class Bells
     {
         var maxRing = (int)(ringSeconds * 2.2f * AudioFormat.SampleRate);
         var scratch = new float[maxRing];
+        Span<double> frequencies = stackalloc double[4];
+        Span<double> amplitudes = stackalloc double[4];
+        Span<double> decays = stackalloc double[4];
         foreach (var note in notes)
         {
             var start = bus.Wrap(note.Start);
@@ -27,27 +31,15 @@ internal static class Bells
             for (var k = 0; k < Ratios.Length; k++)
             {
                 var frequency = note.Frequency * Ratios[k];
-                if (frequency > 18_000f)
-                {
-                    break;
-                }
-
-                var omega = 2.0 * Math.PI * frequency / AudioFormat.SampleRate;
-                double c = Math.Cos(omega), s = Math.Sin(omega);
-                double x = 0, y = 1;
-                var env = level * note.Velocity * Amplitudes[k];
                 var tau = ringSeconds / (1f + (1.5f * k)) * 0.3f;
-                var decay = MathF.Exp(-1f / (tau * AudioFormat.SampleRate));
-                var ringing = signal[..Math.Min(length, (int)(tau * 6.9f * AudioFormat.SampleRate))];
-                for (var n = 0; n < ringing.Length; n++)
-                {
-                    var nx = (c * x) - (s * y);
-                    y = (s * x) + (c * y);
-                    x = nx;
-                    env *= decay;
-                    ringing[n] += (float)x * env;
-                }
+                frequencies[k] = frequency;
+                amplitudes[k] = frequency > 18_000f ? 0 : level * note.Velocity * Amplitudes[k];
+                decays[k] = Math.Exp(-1.0 / (tau * AudioFormat.SampleRate));
             }
+
+            // The fundamental rings longest: once it is 60 dB down, so is every overtone.
+            var audible = Math.Min(length, (int)(ringSeconds * 0.3f * 6.9f * AudioFormat.SampleRate));
+            PartialBank.Render(signal[..audible], frequencies, amplitudes, decays, int.MaxValue, 1.0);
 
             var ramp = Math.Min(48, length);
             for (var n = 0; n < ramp; n++)

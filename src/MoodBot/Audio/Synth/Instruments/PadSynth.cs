@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
 
@@ -22,46 +23,34 @@ internal static class PadSynth
         var left = new float[cycle + Adsr.ReleaseSamples(release)];
         var right = new float[left.Length];
         var attack = (float)(1.6 - plan.Energy);
+        Span<float> phases = stackalloc float[8];
+        Span<float> increments = stackalloc float[8];
+        Span<float> weightsLeft = stackalloc float[8];
+        Span<float> weightsRight = stackalloc float[8];
         for (var bar = 0; bar < plan.CycleBars; bar++)
         {
             var voicing = plan.BarVoicings[bar];
             var start = bar * plan.BarSamples;
             var gate = plan.BarSamples;
             var length = Math.Min(gate + Adsr.ReleaseSamples(release), left.Length - start);
-            foreach (var pitch in voicing)
+            // The chord's eight oscillators (each note's two detuned saws) run as the eight lanes of
+            // one vector; they share the chord's envelope. Lanes 0-3 lean left, 4-7 right.
+            for (var v = 0; v < 4; v++)
             {
+                var pitch = voicing[v % voicing.Length];
                 var detune = random.Range(0.04f, 0.09f);
-                var frequencyA = PitchToHz(pitch - detune);
-                var frequencyB = PitchToHz(pitch + detune);
-                var dtA = frequencyA / AudioFormat.SampleRate;
-                var dtB = frequencyB / AudioFormat.SampleRate;
-                var phaseA = random.NextFloat();
-                var phaseB = random.NextFloat();
-                var envelope = new Adsr(attack, 1f, 0.85f, release, gate);
                 var amplitude = level * (pitch > 70 ? 0.7f : 1f);
-                var outLeft = left.AsSpan(start, length);
-                var outRight = right.AsSpan(start, length);
-                for (var n = 0; n < outLeft.Length; n++)
-                {
-                    var e = envelope.Next() * amplitude;
-                    phaseA += dtA;
-                    if (phaseA >= 1f)
-                    {
-                        phaseA -= 1f;
-                    }
-
-                    phaseB += dtB;
-                    if (phaseB >= 1f)
-                    {
-                        phaseB -= 1f;
-                    }
-
-                    var a = PolyBlep.Saw(phaseA, dtA);
-                    var b = PolyBlep.Saw(phaseB, dtB);
-                    outLeft[n] += e * ((0.75f * a) + (0.25f * b));
-                    outRight[n] += e * ((0.25f * a) + (0.75f * b));
-                }
+                increments[v] = PitchToHz(pitch - detune) / AudioFormat.SampleRate;
+                increments[v + 4] = PitchToHz(pitch + detune) / AudioFormat.SampleRate;
+                phases[v] = random.NextFloat();
+                phases[v + 4] = random.NextFloat();
+                weightsLeft[v] = 0.75f * amplitude;
+                weightsLeft[v + 4] = 0.25f * amplitude;
+                weightsRight[v] = 0.25f * amplitude;
+                weightsRight[v + 4] = 0.75f * amplitude;
             }
+
+            SawChord(left.AsSpan(start, length), right.AsSpan(start, length), phases, increments, weightsLeft, weightsRight, new Adsr(attack, 1f, 0.85f, release, gate));
         }
 
         MixBus.Fold(left, cycle);
@@ -81,6 +70,38 @@ internal static class PadSynth
             bus.Left[n] += left[n];
             bus.Right[n] += right[n];
             bus.Send[n] += send * 0.5f * (left[n] + right[n]);
+        }
+    }
+
+    /// <summary>PolyBLEP saws in eight lanes, branch-free: the corrections are selected by masks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SawChord(Span<float> left, Span<float> right, ReadOnlySpan<float> phases, ReadOnlySpan<float> increments, ReadOnlySpan<float> weightsLeft, ReadOnlySpan<float> weightsRight, Adsr envelope)
+    {
+        var phase = Vector256.Create(phases);
+        var dt = Vector256.Create(increments);
+        var inverse = Vector256<float>.One / dt;
+        var wl = Vector256.Create(weightsLeft);
+        var wr = Vector256.Create(weightsRight);
+        var one = Vector256<float>.One;
+        var two = Vector256.Create(2f);
+        for (var n = 0; n < left.Length; n++)
+        {
+            phase += dt;
+            phase = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(phase, one), phase - one, phase);
+
+            // Just after the wrap: t = p/dt, correction 2t - t² - 1; just before it: t = (p-1)/dt, t² + 2t + 1.
+            var rising = phase * inverse;
+            var falling = (phase - one) * inverse;
+            var afterWrap = (two * rising) - (rising * rising) - one;
+            var beforeWrap = (falling * falling) + (two * falling) + one;
+            var correction = Vector256.ConditionalSelect(
+                Vector256.LessThan(phase, dt),
+                afterWrap,
+                Vector256.ConditionalSelect(Vector256.GreaterThan(phase, one - dt), beforeWrap, Vector256<float>.Zero));
+            var saw = (two * phase) - one - correction;
+            var e = envelope.Next();
+            left[n] += e * Vector256.Dot(saw, wl);
+            right[n] += e * Vector256.Dot(saw, wr);
         }
     }
 

@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
+using MoodBot.Audio.Synth.Dsp;
 
 namespace MoodBot.Audio.Synth.Instruments;
 
 /// <summary>
-/// A soft piano by additive synthesis: six slightly stretched partials (string stiffness makes a
+/// A soft piano by additive synthesis: five slightly stretched partials (string stiffness makes a
 /// piano's overtones run sharp), upper partials dying faster than the fundamental, brighter when
 /// struck harder, a short felt-hammer thump, and the damper cutting the ring at the note's end.
-/// Each partial is a recursive rotation, four multiplies a sample, not a Math.Sin.
+/// The partials run four at a time in <see cref="PartialBank"/>, not through Math.Sin.
 /// </summary>
 internal static class Piano
 {
-    private const int Partials = 6;
+    private const int Partials = 5;
     private const float Inharmonicity = 0.00035f;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -19,6 +20,9 @@ internal static class Piano
     {
         var maxRing = 4 * AudioFormat.SampleRate;
         var scratch = new float[maxRing];
+        Span<double> frequencies = stackalloc double[8];
+        Span<double> amplitudes = stackalloc double[8];
+        Span<double> decays = stackalloc double[8];
         foreach (var note in notes)
         {
             var start = bus.Wrap(note.Start);
@@ -36,39 +40,34 @@ internal static class Piano
             // Low notes ring for seconds, high ones briefly.
             var ring = Math.Clamp(3.2f * MathF.Pow(2f, -(note.Pitch - 48f) / 18f), 0.5f, 4f);
             var gate = Math.Min(note.Length, length);
-            var damper = MathF.Exp(-1f / (0.06f * AudioFormat.SampleRate));
+            var damper = Math.Exp(-1.0 / (0.06 * AudioFormat.SampleRate));
+            // Partials in groups of four lanes; a group runs until its longest partial is 60 dB down.
+            frequencies.Clear();
+            amplitudes.Clear();
+            decays.Clear();
+            Span<int> audible = [0, 0];
             for (var k = 1; k <= Partials; k++)
             {
                 var frequency = k * f0 * MathF.Sqrt(1f + (Inharmonicity * k * k));
-                if (frequency > 16_000f)
-                {
-                    break;
-                }
-
-                var tilt = 1.6f - (0.8f * note.Velocity * brightness);
+                var tilt = 1.6f - (0.9f * note.Velocity * brightness);
                 var amplitude = note.Velocity * MathF.Pow(k, -tilt);
-                if (amplitude < 0.015f * note.Velocity)
+                if (frequency > 16_000f || amplitude < 0.03f * note.Velocity)
                 {
                     break;
                 }
 
                 var tau = ring / (1f + (0.7f * (k - 1)));
-                var decay = MathF.Exp(-1f / (tau * AudioFormat.SampleRate));
+                frequencies[k - 1] = frequency;
+                amplitudes[k - 1] = amplitude;
+                decays[k - 1] = Math.Exp(-1.0 / (tau * AudioFormat.SampleRate));
+                audible[(k - 1) / 4] = Math.Max(audible[(k - 1) / 4], Math.Min(length, (int)(tau * 6.9f * AudioFormat.SampleRate)));
+            }
 
-                // A partial stops once it has fallen 60 dB; upper partials die long before the note.
-                var audible = Math.Min(length, (int)(tau * 6.9f * AudioFormat.SampleRate));
-                var omega = 2.0 * Math.PI * frequency / AudioFormat.SampleRate;
-                double c = Math.Cos(omega), s = Math.Sin(omega);
-                double x = 0, y = 1;
-                var env = amplitude;
-                var ringing = signal[..audible];
-                for (var n = 0; n < ringing.Length; n++)
+            for (var group = 0; group < 2; group++)
+            {
+                if (audible[group] > 0)
                 {
-                    var nx = (c * x) - (s * y);
-                    y = (s * x) + (c * y);
-                    x = nx;
-                    env *= n < gate ? decay : decay * damper;
-                    ringing[n] += (float)x * env;
+                    PartialBank.Render(signal[..audible[group]], frequencies.Slice(group * 4, 4), amplitudes.Slice(group * 4, 4), decays.Slice(group * 4, 4), gate, damper);
                 }
             }
 

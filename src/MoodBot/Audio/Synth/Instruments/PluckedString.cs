@@ -12,7 +12,7 @@ namespace MoodBot.Audio.Synth.Instruments;
 internal static class PluckedString
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level, int seed)
+    public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level, float brightness, int seed)
     {
         var maxRing = 3 * AudioFormat.SampleRate;
         var scratch = new float[maxRing];
@@ -31,11 +31,12 @@ internal static class PluckedString
             var ring = Math.Clamp(2.6f * MathF.Pow(2f, -(note.Pitch - 52f) / 24f), 0.6f, 4f);
             var loss = MathF.Pow(10f, -3f * period / (ring * AudioFormat.SampleRate));
             var muted = MathF.Pow(10f, -3f * period / (0.08f * AudioFormat.SampleRate));
-            var brightness = 0.25f + (0.6f * note.Velocity);
+            // A harder pluck (and livelier music) starts brighter: less smoothing of the noise burst.
+            var pluck = Math.Clamp((0.2f + (0.5f * note.Velocity)) * brightness, 0.08f, 0.95f);
             var smooth = 0f;
             for (var i = 0; i < size; i++)
             {
-                smooth += brightness * (random.NextBipolar() - smooth);
+                smooth += pluck * (random.NextBipolar() - smooth);
                 line[i] = smooth;
             }
 

@@ -35,7 +35,7 @@ internal sealed record SawPreset(
     public static SawPreset Lead { get; } = new(2, 11, 0.01f, 0.25f, 0.7f, 0.45f, 1800, 3000, 0.01f, 0.25f, 1.2f, 0.1f, 0.3f, 0.6f, 0.35f);
 
     /// <summary>A synth stab: short, plucky, opened wide and closing fast.</summary>
-    public static SawPreset Stab { get; } = new(2, 14, 0.004f, 0.16f, 0.15f, 0.24f, 900, 4200, 0.005f, 0.12f, 1.4f, 0, 1, 0.4f, 0.35f);
+    public static SawPreset Stab { get; } = new(2, 14, 0.004f, 0.16f, 0.15f, 0.15f, 900, 4200, 0.005f, 0.12f, 1.4f, 0, 1, 0.4f, 0.35f);
 
     /// <summary>Distorted guitar power chords: root, fifth and octave driven hard, then a speaker-cabinet low-pass.</summary>
     public static SawPreset PowerChord { get; } = new(2, 7, 0.004f, 0.3f, 0.7f, 0.15f, 2800, 600, 0.01f, 0.2f, 0.9f, 0, 1, 6f, 0.2f);

@@ -11,7 +11,7 @@ namespace MoodBot.Audio.Synth.Instruments;
 /// </summary>
 internal static class SawVoice
 {
-    private const int Control = 16;
+    private const int Control = 32;
 
     /// <param name="extraIntervals">Semitones stacked on every note (a power chord's fifth and octave), or none.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
