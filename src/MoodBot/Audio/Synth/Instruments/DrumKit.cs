@@ -68,103 +68,103 @@ internal sealed class DrumKit
         {
             case DrumSound.Kick:
             case DrumSound.SoftKick:
-            {
-                var soft = sound == DrumSound.SoftKick;
-                var length = (int)((soft ? 0.35f : 0.5f) * Rate);
-                var output = new float[length];
-                var phase = 0f;
-                var top = soft ? 95f : 150f;
-                var bottom = soft ? 46f : 50f;
-                var pitchDecay = Adsr.Coefficient(soft ? 0.03f : 0.045f);
-                var ampDecay = Adsr.Coefficient(soft ? 0.12f : (float)(0.22 - (0.07 * energy)));
-                var sweep = top - bottom;
-                var amp = 1f;
-                for (var n = 0; n < length; n++)
                 {
-                    phase += (bottom + sweep) / Rate;
-                    sweep *= pitchDecay;
-                    amp *= ampDecay;
-                    output[n] = SineTable.Sin(phase) * amp;
-                    if (!soft && n < 96)
+                    var soft = sound == DrumSound.SoftKick;
+                    var length = (int)((soft ? 0.35f : 0.5f) * Rate);
+                    var output = new float[length];
+                    var phase = 0f;
+                    var top = soft ? 95f : 150f;
+                    var bottom = soft ? 46f : 50f;
+                    var pitchDecay = Adsr.Coefficient(soft ? 0.03f : 0.045f);
+                    var ampDecay = Adsr.Coefficient(soft ? 0.12f : (float)(0.22 - (0.07 * energy)));
+                    var sweep = top - bottom;
+                    var amp = 1f;
+                    for (var n = 0; n < length; n++)
                     {
-                        output[n] += 0.25f * random.NextBipolar() * (1f - (n / 96f));
+                        phase += (bottom + sweep) / Rate;
+                        sweep *= pitchDecay;
+                        amp *= ampDecay;
+                        output[n] = SineTable.Sin(phase) * amp;
+                        if (!soft && n < 96)
+                        {
+                            output[n] += 0.25f * random.NextBipolar() * (1f - (n / 96f));
+                        }
                     }
-                }
 
-                return output;
-            }
+                    return output;
+                }
 
             case DrumSound.Snare:
-            {
-                var length = (int)(0.3f * Rate);
-                var output = new float[length];
-                var filter = new Svf(3200f, 0.7f);
-                var toneDecay = Adsr.Coefficient(0.05f);
-                var noiseDecay = Adsr.Coefficient(0.075f);
-                float tone = 0.7f, noise = 1f, phase = 0f;
-                for (var n = 0; n < length; n++)
                 {
-                    phase += 185f / Rate;
-                    output[n] = (tone * SineTable.Sin(phase)) + (noise * filter.BandPass(random.NextBipolar()) * 1.6f);
-                    tone *= toneDecay;
-                    noise *= noiseDecay;
-                }
-
-                return output;
-            }
-
-            case DrumSound.Clap:
-            {
-                var length = (int)(0.35f * Rate);
-                var output = new float[length];
-                var filter = new Svf(1200f, 1.3f);
-                var burst = Adsr.Coefficient(0.005f);
-                var tail = Adsr.Coefficient(0.09f);
-                var env = 0f;
-                int[] onsets = [0, (int)(0.011f * Rate), (int)(0.021f * Rate), (int)(0.032f * Rate)];
-                for (var n = 0; n < length; n++)
-                {
-                    if (Array.IndexOf(onsets, n) >= 0)
+                    var length = (int)(0.3f * Rate);
+                    var output = new float[length];
+                    var filter = new Svf(3200f, 0.7f);
+                    var toneDecay = Adsr.Coefficient(0.05f);
+                    var noiseDecay = Adsr.Coefficient(0.075f);
+                    float tone = 0.7f, noise = 1f, phase = 0f;
+                    for (var n = 0; n < length; n++)
                     {
-                        env = 1f;
+                        phase += 185f / Rate;
+                        output[n] = (tone * SineTable.Sin(phase)) + (noise * filter.BandPass(random.NextBipolar()) * 1.6f);
+                        tone *= toneDecay;
+                        noise *= noiseDecay;
                     }
 
-                    env *= n >= onsets[^1] ? tail : burst;
-                    output[n] = filter.BandPass(random.NextBipolar()) * env * 2.2f;
+                    return output;
                 }
 
-                return output;
-            }
+            case DrumSound.Clap:
+                {
+                    var length = (int)(0.35f * Rate);
+                    var output = new float[length];
+                    var filter = new Svf(1200f, 1.3f);
+                    var burst = Adsr.Coefficient(0.005f);
+                    var tail = Adsr.Coefficient(0.09f);
+                    var env = 0f;
+                    int[] onsets = [0, (int)(0.011f * Rate), (int)(0.021f * Rate), (int)(0.032f * Rate)];
+                    for (var n = 0; n < length; n++)
+                    {
+                        if (Array.IndexOf(onsets, n) >= 0)
+                        {
+                            env = 1f;
+                        }
+
+                        env *= n >= onsets[^1] ? tail : burst;
+                        output[n] = filter.BandPass(random.NextBipolar()) * env * 2.2f;
+                    }
+
+                    return output;
+                }
 
             case DrumSound.ClosedHat:
             case DrumSound.OpenHat:
             case DrumSound.Shaker:
             case DrumSound.Brush:
-            {
-                var (seconds, cutoff, attack, bandPass) = sound switch
                 {
-                    DrumSound.ClosedHat => (0.035f, 7500f, 0.0005f, false),
-                    DrumSound.OpenHat => (0.2f, 7000f, 0.0005f, false),
-                    DrumSound.Shaker => (0.045f, 5000f, 0.012f, false),
-                    _ => (0.12f, 2500f, 0.018f, true),
-                };
-                var length = (int)(seconds * 7f * Rate);
-                var output = new float[length];
-                var filter = new Svf(cutoff, bandPass ? 0.6f : 0.7f);
-                var decay = Adsr.Coefficient(seconds);
-                var attackSamples = attack * Rate;
-                var env = 1f;
-                for (var n = 0; n < length; n++)
-                {
-                    var x = random.NextBipolar();
-                    var shaped = bandPass ? filter.BandPass(x) : filter.HighPass(x);
-                    var rise = n < attackSamples ? n / attackSamples : 1f;
-                    output[n] = shaped * env * rise;
-                    env *= decay;
-                }
+                    var (seconds, cutoff, attack, bandPass) = sound switch
+                    {
+                        DrumSound.ClosedHat => (0.035f, 7500f, 0.0005f, false),
+                        DrumSound.OpenHat => (0.2f, 7000f, 0.0005f, false),
+                        DrumSound.Shaker => (0.045f, 5000f, 0.012f, false),
+                        _ => (0.12f, 2500f, 0.018f, true),
+                    };
+                    var length = (int)(seconds * 7f * Rate);
+                    var output = new float[length];
+                    var filter = new Svf(cutoff, bandPass ? 0.6f : 0.7f);
+                    var decay = Adsr.Coefficient(seconds);
+                    var attackSamples = attack * Rate;
+                    var env = 1f;
+                    for (var n = 0; n < length; n++)
+                    {
+                        var x = random.NextBipolar();
+                        var shaped = bandPass ? filter.BandPass(x) : filter.HighPass(x);
+                        var rise = n < attackSamples ? n / attackSamples : 1f;
+                        output[n] = shaped * env * rise;
+                        env *= decay;
+                    }
 
-                return output;
-            }
+                    return output;
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(sound), sound, null);
