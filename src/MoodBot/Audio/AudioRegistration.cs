@@ -20,6 +20,7 @@ internal static class AudioRegistration
         var root = builder.Environment.ContentRootPath;
         services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CatalogueOptions>, CatalogueGcsFolderValidator>();
         services.AddOptions<AudioOptions>().BindConfiguration(AudioOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AudioOptions>, AudioOptionsValidator>();
         services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateOnStart();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Streaming;
@@ -42,6 +43,10 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state, Collec
         var logs = new CollectingLoggerProvider();
         var app = MoodBotWebApp.Create(args, RepoPaths.Root, builder => builder.Logging.AddProvider(logs));
         await app.StartAsync();
+
+        // Tests add tracks of their own; the start-up sources must not race them (or their warnings).
+        var sources = app.Services.GetServices<IHostedService>().OfType<CatalogueSources>().Single();
+        await sources.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         return new RunningBot(app, state, logs);
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using MoodBot.Audio.Gcs;
 
 namespace MoodBot.Audio.Catalogue;
 
@@ -15,7 +16,6 @@ internal sealed class CatalogueOptions
     public string? MusicFolder { get; set; }
 
     /// <summary>Optional <c>gs://bucket/prefix</c>; the objects under <c>prefix/&lt;mood_id&gt;/</c> join the catalogue.</summary>
-    [RegularExpression("^gs://[a-z0-9][a-z0-9._-]{1,220}(/.*)?$", ErrorMessage = "Catalogue:GcsFolder must look like gs://bucket/prefix.")]
     public string? GcsFolder { get; set; }
 
     /// <summary>How many tracks a reply offers (one of them from the secondary mood when there is one).</summary>
@@ -34,3 +34,12 @@ internal sealed class CatalogueOptions
 
 [OptionsValidator]
 internal sealed partial class CatalogueOptionsValidator : IValidateOptions<CatalogueOptions>;
+
+/// <summary>Checks <see cref="CatalogueOptions.GcsFolder"/> with the same rules as the gs:// entries.</summary>
+internal sealed class CatalogueGcsFolderValidator : IValidateOptions<CatalogueOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CatalogueOptions options) =>
+        string.IsNullOrWhiteSpace(options.GcsFolder) || GcsUri.TryParse(options.GcsFolder, allowEmptyObject: true, out _, out var error)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Catalogue:GcsFolder: {error}");
+}

@@ -25,13 +25,21 @@ internal sealed partial class CatalogueSources(
         // Off the start-up path: reading tags of a large folder takes a while.
         await Task.Yield();
         var settings = options.Value;
-        CheckListedFiles(stoppingToken);
-        if (settings.FullMusicFolder(environment.ContentRootPath) is { } folder)
+        try
         {
-            AddMusicFolder(folder, stoppingToken);
-        }
+            CheckListedFiles(stoppingToken);
+            if (settings.FullMusicFolder(environment.ContentRootPath) is { } folder)
+            {
+                AddMusicFolder(folder, stoppingToken);
+            }
 
-        await AddGcsAsync(settings, stoppingToken);
+            await AddGcsAsync(settings, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug here must not stop the bot: it still answers from the catalogue file.
+            Log.Failed(logger, ex);
+        }
     }
 
     /// <summary>
@@ -119,6 +127,9 @@ internal sealed partial class CatalogueSources(
 
         [LoggerMessage(4, LogLevel.Warning, "Catalogue: skipped {Problem}")]
         public static partial void FileSkipped(ILogger logger, string problem);
+
+        [LoggerMessage(7, LogLevel.Error, "Catalogue: adding the music folder or bucket failed; answering from the catalogue file only")]
+        public static partial void Failed(ILogger logger, Exception exception);
 
         [LoggerMessage(6, LogLevel.Warning, "Catalogue: '{Title}' ({Path}) is left out: {Reason}")]
         public static partial void ListedFileUnusable(ILogger logger, string title, string path, string reason);

@@ -38,9 +38,10 @@ internal sealed partial class SoundscapePrerender(
                 await soundscapes.RenderAsync(entry.Location.SynthMood!, entry.Location.SynthSeed, seconds, Stream.Null, stoppingToken);
                 rendered++;
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A full disk or a read-only state folder: links still stream, just without the head start.
+                // A full disk, a read-only state folder, or a bug: links still stream, just without
+                // the head start, and the bot must keep running.
                 Log.Failed(logger, entry.Track.Title, ex.Message);
                 return;
             }
