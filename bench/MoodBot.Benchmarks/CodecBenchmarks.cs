@@ -83,6 +83,14 @@ public class CodecBenchmarks : IDisposable
         await OggOpusEncoder.EncodeAsync(source, Stream.Null, OggOpusTags.None, CancellationToken.None);
     }
 
+    /// <summary>The same with decoding on its own thread, overlapping the encoder.</summary>
+    [Benchmark]
+    public async Task Mp3ToOggOpus3minReadAhead()
+    {
+        using var source = new ReadAheadSource(AudioDecoder.Open(_mp3));
+        await OggOpusEncoder.EncodeAsync(source, Stream.Null, OggOpusTags.None, CancellationToken.None);
+    }
+
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MoodBot.Audio;
 using MoodBot.Audio.Codecs;
 using MoodBot.Audio.Codecs.Opus;
 
@@ -24,7 +25,7 @@ internal static class OpusEncodeTime
         for (var run = 1; run <= 3; run++)
         {
             var clock = Stopwatch.StartNew();
-            using (var source = AudioDecoder.Open(input))
+            using (var source = new ReadAheadSource(AudioDecoder.Open(input)))
             using (var file = File.Create(target))
             {
                 OggOpusEncoder.EncodeAsync(source, file, new OggOpusTags("Benchmark", "MoodBot"), CancellationToken.None).GetAwaiter().GetResult();
