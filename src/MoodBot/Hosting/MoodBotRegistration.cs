@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MoodBot.Audio;
 using MoodBot.Data;
 using MoodBot.Mood;
+using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
 
 namespace MoodBot.Hosting;
@@ -27,6 +28,7 @@ internal static class MoodBotRegistration
             return new EmbeddedMoodInterpreter(model, sp.GetRequiredService<MoodCatalog>(), options.MaxInputChars);
         });
         builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
+        builder.Services.AddSingleton<ReadingComposer>();
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using MoodBot.Audio.Streaming;
 using MoodBot.Hosting;
+using MoodBot.Web.Api;
 
 namespace MoodBot.Web;
 
@@ -14,9 +15,13 @@ internal static class MoodBotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? MoodBotPaths.FindRoot() });
         builder.WebHost.UseUrls(builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] ?? WebOptions.DefaultUrls);
         builder.AddMoodBot();
+        builder.AddWeb();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapMoodApi();
         app.MapAudio();
         return app;
     }

@@ -13,6 +13,10 @@ internal sealed class WebOptions
     [Required]
     public string Urls { get; set; } = DefaultUrls;
 
+    /// <summary>API requests one client (by address) may make per minute before getting 429.</summary>
+    [Range(1, 10_000_000)]
+    public int RequestsPerMinute { get; set; } = 120;
+
     /// <summary>The first listen address as a browser would reach it on this machine.</summary>
     public Uri LocalBaseUri()
     {

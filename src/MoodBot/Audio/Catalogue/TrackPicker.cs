@@ -6,7 +6,7 @@ namespace MoodBot.Audio.Catalogue;
 
 /// <summary>
 /// Chooses the tracks a reply offers: mostly the primary mood, one of the secondary mood when
-/// there is one, none of the room's recent tracks while others remain, liked tracks more often.
+/// there is one, never one of the room's recent tracks, liked tracks more often.
 /// </summary>
 internal sealed class TrackPicker(
     TrackCatalogue catalogue,
@@ -44,17 +44,6 @@ internal sealed class TrackPicker(
     private void Choose(string mood, int count, IReadOnlyList<string> recent, List<CatalogueEntry> picked)
     {
         var tracks = catalogue.For(mood);
-        if (tracks.Count == 0)
-        {
-            // A mood with no catalogued music still gets some: a soundscape rendered for it.
-            for (var i = 0; i < count; i++)
-            {
-                picked.Add(Generated(mood, _random.Next(1, 1_000_000)));
-            }
-
-            return;
-        }
-
         var votes = feedback.VotesFor(mood);
         var candidates = new List<(CatalogueEntry Entry, double Weight)>(tracks.Count);
         for (var i = 0; i < tracks.Count; i++)
@@ -66,16 +55,15 @@ internal sealed class TrackPicker(
             }
         }
 
-        // Fresh tracks first; only when the room has heard all of them do recent ones come back,
-        // the longest-ago first.
+        // Fresh tracks first. When the room has heard them all, new soundscapes of the mood fill
+        // the rest: generated music is endless, so nobody hears the same track again too soon.
         var fresh = candidates.Where(c => !recent.Contains(c.Entry.Id)).ToList();
         var before = picked.Count;
         TakeWeighted(fresh, count, picked);
-        picked.AddRange(candidates
-            .Where(c => recent.Contains(c.Entry.Id))
-            .OrderByDescending(c => LastIndexOf(recent, c.Entry.Id))
-            .Take(count - (picked.Count - before))
-            .Select(c => c.Entry));
+        while (picked.Count - before < count)
+        {
+            picked.Add(Generated(mood, _random.Next(1, 1_000_000)));
+        }
     }
 
     /// <summary>Weighted sampling without replacement.</summary>
@@ -98,19 +86,6 @@ internal sealed class TrackPicker(
             picked.Add(pool[index].Entry);
             pool.RemoveAt(index);
         }
-    }
-
-    private static int LastIndexOf(IReadOnlyList<string> recent, string id)
-    {
-        for (var i = recent.Count - 1; i >= 0; i--)
-        {
-            if (recent[i] == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static CatalogueEntry Generated(string mood, int seed)

@@ -23,7 +23,7 @@ internal sealed class TrackLinker(AudioLinkSigner signer, IOptions<AudioOptions>
         var url = entry.Location.Kind == TrackSourceKind.Https
             ? entry.Location.Value
             : new Uri(_baseUri, "audio/" + signer.Sign(new AudioLink(entry.LinkKey, entry.Mood, (int)Math.Ceiling(track.DurationSeconds)), audio.Value.LinkLifetime)).ToString();
-        return new TrackLink(track.Title, track.Artist, track.DurationSeconds, track.Licence, url);
+        return new TrackLink(entry.LinkKey, track.Title, track.Artist, track.DurationSeconds, track.Licence, url);
     }
 
     // Without it, "https://host/moodbot" + "audio/x" would resolve to "https://host/audio/x".

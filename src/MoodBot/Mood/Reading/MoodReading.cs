@@ -55,7 +55,9 @@ internal sealed record Soundscape(
 
 internal sealed record LightScene(string Color, double Brightness, int TransitionMs);
 
+/// <param name="Id">What to send back with thumbs up/down: opaque, never a server path.</param>
 internal sealed record TrackLink(
+    string Id,
     string Title,
     string Artist,
     [property: JsonPropertyName("duration_s")] double DurationSeconds,

@@ -82,6 +82,45 @@ internal sealed class ReadingComposer(MoodCatalog catalog)
         };
     }
 
+    /// <summary>
+    /// The last reading moved by a follow-up: the new valence/arousal position picks the nearest
+    /// mood, and the music and light follow the position, so "calmer" on a calm reading stays calm
+    /// but slower and dimmer.
+    /// </summary>
+    public MoodReading Steer(MoodReading previous, FollowUp followUp)
+    {
+        if (previous.Mood is null || followUp == FollowUp.SomethingElse)
+        {
+            return previous;
+        }
+
+        var valence = Math.Round(Math.Clamp(previous.Valence + followUp.Valence, -1, 1), 2);
+        var arousal = Math.Round(Math.Clamp(previous.Arousal + followUp.Arousal, -1, 1), 2);
+        var definition = catalog.All.MinBy(m => Math.Pow(m.Valence - valence, 2) + Math.Pow(m.Arousal - arousal, 2))!;
+        var soundscape = Soundscape(definition, null, previous.Intensity, arousal);
+        if (definition.Id == previous.Mood && previous.Soundscape is { } before)
+        {
+            // Same mood: the tempo moves with the arousal change, within reach of the mood's range.
+            var range = definition.Soundscape.TempoBpm;
+            var tempo = (int)Math.Round(before.TempoBpm * (1 + (0.3 * (arousal - previous.Arousal))));
+            soundscape = soundscape with { TempoBpm = Math.Clamp(tempo, (int)(range[0] * 0.85), (int)(range[1] * 1.15)) };
+        }
+
+        return previous with
+        {
+            Mood = definition.Id,
+            SecondaryMood = null,
+            Confidence = 1,
+            Alternatives = [],
+            Valence = valence,
+            Arousal = arousal,
+            Summary = Summary(definition, previous.Intensity, followUp.Name),
+            Soundscape = soundscape,
+            Light = Light(definition, previous.Intensity, arousal),
+            Tracks = null,
+        };
+    }
+
     public static MoodReading Empty(string model, bool truncated) => new()
     {
         Mood = null,

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MoodBot.Audio.Catalogue;
+using MoodBot.Mood;
+using MoodBot.Mood.Reading;
+using MoodBot.State;
+
+namespace MoodBot.Web.Api;
+
+/// <summary>The JSON API the web page (and tests, and anyone) uses: read a mood, steer it, rate a track.</summary>
+internal static class MoodApi
+{
+    public const string RateLimitPolicy = "api";
+    public const int MaxTextChars = 10_000;
+
+    public static IEndpointRouteBuilder MapMoodApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitPolicy);
+        api.MapPost("/mood", ReadAsync)
+            .WithSummary("Read the mood of a text, or steer the session's last reading with a follow-up")
+            .WithDescription("Follow-ups such as \"calmer\", \"more upbeat\", \"less sad\" or \"something else\" move the last reading of the same session instead of reading a new mood.")
+            .Accepts<MoodRequest>("application/json")
+            .Produces<MoodReading>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/feedback", FeedbackAsync)
+            .WithSummary("Thumbs up or down for a track offered for a mood")
+            .Accepts<FeedbackRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> ReadAsync(
+        HttpContext context, IMoodInterpreter interpreter, ReadingComposer composer, ReadingMusic music, WebSessions sessions)
+    {
+        var (request, error) = await JsonBody.ReadAsync(context, WebJsonContext.Default.MoodRequest);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.Text))
+        {
+            return JsonBody.Problem(StatusCodes.Status400BadRequest, "\"text\" is empty. Say how you feel, in your own words.");
+        }
+
+        if (request.Text.Length > MaxTextChars)
+        {
+            return JsonBody.Problem(StatusCodes.Status400BadRequest, $"\"text\" has {request.Text.Length:N0} characters; the limit is {MaxTextChars:N0}.");
+        }
+
+        if (WebSessions.Normalise(request.Session) is not { } session)
+        {
+            return JsonBody.Problem(StatusCodes.Status400BadRequest, "\"session\" must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        var last = sessions.Last(session);
+        var reading = FollowUp.Parse(request.Text) is { } followUp && last is not null
+            ? composer.Steer(last, followUp)
+            : await interpreter.InterpretAsync(request.Text, context.RequestAborted);
+        reading = music.AddTracks(reading, "web:" + session);
+        if (reading.HasMood)
+        {
+            sessions.Remember(session, reading);
+        }
+
+        return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
+    }
+
+    private static async Task<IResult> FeedbackAsync(HttpContext context, TrackCatalogue catalogue, FeedbackStore feedback)
+    {
+        var (request, error) = await JsonBody.ReadAsync(context, WebJsonContext.Default.FeedbackRequest);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (request!.Mood is not { } mood || !MoodIds.IsKnown(mood) || request.Liked is not { } liked || string.IsNullOrEmpty(request.Track))
+        {
+            return JsonBody.Problem(StatusCodes.Status400BadRequest, "Send {\"track\": \"<a track id from a reading>\", \"mood\": \"<mood id>\", \"liked\": true|false}.");
+        }
+
+        // Catalogue tracks are named by their opaque key; generated soundscapes by their synth:// uri.
+        var trackId = catalogue.Find(request.Track)?.Id
+            ?? (TrackUri.TryParse(request.Track, "/", out var uri, out _) && uri.Kind == TrackSourceKind.Synth ? uri.Value : null);
+        if (trackId is null)
+        {
+            return JsonBody.Problem(StatusCodes.Status404NotFound, "That track is not in the catalogue (any more).");
+        }
+
+        feedback.Record(trackId, mood, liked);
+        return Results.NoContent();
+    }
+}

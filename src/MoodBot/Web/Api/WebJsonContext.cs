@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace MoodBot.Web.Api;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MoodRequest))]
+[JsonSerializable(typeof(FeedbackRequest))]
+[JsonSerializable(typeof(ApiError))]
+internal sealed partial class WebJsonContext : JsonSerializerContext;
