@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MoodBot.Mood;
+using MoodBot.Web;
 
 namespace MoodBot.Hosting;
 
 /// <summary>Loads the model before the first message arrives and says what is running.</summary>
-internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodCatalog catalog, ILogger<MoodBotStartup> logger) : IHostedService
+internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodCatalog catalog, IOptions<WebOptions> web, ILogger<MoodBotStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // The first reading also warms the JIT, so the first person does not wait for it.
         var reading = await interpreter.InterpretAsync("feeling pretty good today", cancellationToken);
         Log.Ready(logger, interpreter.Name, catalog.All.Count, reading.Mood ?? "none");
-        Log.NoAdapters(logger);
+        Log.NoAdapters(logger, web.Value.LocalBaseUri());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -22,7 +24,7 @@ internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodC
         [LoggerMessage(1, LogLevel.Information, "MoodBot is ready: {Model} model, {Moods} moods (warm-up reading: {Mood})")]
         public static partial void Ready(ILogger logger, string model, int moods, string mood);
 
-        [LoggerMessage(2, LogLevel.Information, "No chat adapters are configured yet; try `dotnet run --project src/MoodBot -- ask \"how you feel\"`")]
-        public static partial void NoAdapters(ILogger logger);
+        [LoggerMessage(2, LogLevel.Information, "No chat adapters are configured yet; talk to MoodBot at {Url}")]
+        public static partial void NoAdapters(ILogger logger, Uri url);
     }
 }
