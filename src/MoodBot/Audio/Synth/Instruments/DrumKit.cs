@@ -25,7 +25,6 @@ internal sealed class DrumKit
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(MixBus bus, IReadOnlyList<DrumHit> hits, float level)
     {
         var variant = 0;
@@ -45,18 +44,7 @@ internal sealed class DrumKit
                 DrumSound.OpenHat => (0.13f, 0.15f),
                 _ => (0.12f, 0.15f),
             };
-            var amount = level * gain * hit.Velocity;
-            var angle = (hit.Pan + 1f) * MathF.PI / 4f;
-            var gainLeft = amount * MathF.Cos(angle);
-            var gainRight = amount * MathF.Sin(angle);
-            var sendGain = amount * send;
-            for (var n = 0; n < length; n++)
-            {
-                var x = sound[n];
-                bus.Left[start + n] += x * gainLeft;
-                bus.Right[start + n] += x * gainRight;
-                bus.Send[start + n] += x * sendGain;
-            }
+            bus.AddMono(start, sound.AsSpan(0, length), hit.Pan, send, level * gain * hit.Velocity);
         }
     }
 

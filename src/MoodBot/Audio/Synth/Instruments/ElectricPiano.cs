@@ -45,7 +45,7 @@ internal static class ElectricPiano
             decays[3] = Math.Exp(-1.0 / (0.04 * AudioFormat.SampleRate));
             PartialBank.Render(signal, frequencies, amplitudes, decays, note.Length, damper);
             Pan(signal, left.AsSpan(0, length), right.AsSpan(0, length), start, tremoloRate);
-            AddStereo(bus, start, left.AsSpan(0, length), right.AsSpan(0, length), 0.4f);
+            bus.AddStereo(start, left.AsSpan(0, length), right.AsSpan(0, length), 0.4f);
         }
     }
 
@@ -65,20 +65,6 @@ internal static class ElectricPiano
             var y = n < 96 ? signal[n] * n / 96f : signal[n];
             left[n] = y * (1f - pan);
             right[n] = y * pan;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void AddStereo(MixBus bus, int start, ReadOnlySpan<float> left, ReadOnlySpan<float> right, float send)
-    {
-        var busLeft = bus.Left.AsSpan(start, left.Length);
-        var busRight = bus.Right.AsSpan(start, left.Length);
-        var busSend = bus.Send.AsSpan(start, left.Length);
-        for (var n = 0; n < left.Length; n++)
-        {
-            busLeft[n] += left[n];
-            busRight[n] += right[n];
-            busSend[n] += send * 0.5f * (left[n] + right[n]);
         }
     }
 }
