@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -15,9 +16,9 @@ internal static class ElectricPiano
     public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level)
     {
         var maxRing = 3 * AudioFormat.SampleRate;
-        var scratch = new float[maxRing];
-        var left = new float[maxRing];
-        var right = new float[maxRing];
+        var scratch = MixBus.Rent(maxRing);
+        var left = MixBus.Rent(maxRing);
+        var right = MixBus.Rent(maxRing);
         var tremoloRate = 4.2f / AudioFormat.SampleRate;
         Span<double> frequencies = stackalloc double[4];
         Span<double> amplitudes = stackalloc double[4];
@@ -47,6 +48,10 @@ internal static class ElectricPiano
             Pan(signal, left.AsSpan(0, length), right.AsSpan(0, length), start, tremoloRate);
             bus.AddStereo(start, left.AsSpan(0, length), right.AsSpan(0, length), 0.4f);
         }
+
+        ArrayPool<float>.Shared.Return(scratch);
+        ArrayPool<float>.Shared.Return(left);
+        ArrayPool<float>.Shared.Return(right);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
