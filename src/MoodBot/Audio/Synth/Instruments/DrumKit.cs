@@ -5,23 +5,27 @@ using MoodBot.Audio.Synth.Dsp;
 namespace MoodBot.Audio.Synth.Instruments;
 
 /// <summary>
-/// An analogue-style drum machine (the 808/909 recipes): each sound is synthesised once per render
-/// in two variants, and hits are copies of those, so a busy pattern costs only additions.
+/// An analogue-style drum machine (the 808/909 recipes): each sound the pattern uses is synthesised
+/// once per render in two variants (each sound from its own random stream, so which others are
+/// used changes nothing), and hits are copies of those, so a busy pattern costs only additions.
 /// Kick: a sine swept down in pitch; snare: a tone plus band-passed noise; clap: noise bursts a
 /// few milliseconds apart; hats: high-passed noise; brush and shaker: soft noise swishes.
 /// </summary>
 internal sealed class DrumKit
 {
-    private readonly float[][][] _sounds;
+    private readonly float[]?[][] _sounds;
+    private readonly int _seed;
+    private readonly double _energy;
 
     public DrumKit(int seed, double energy)
     {
-        var random = new SynthRandom(seed, 80);
+        _seed = seed;
+        _energy = energy;
         var count = Enum.GetValues<DrumSound>().Length;
-        _sounds = new float[count][][];
+        _sounds = new float[]?[count][];
         for (var s = 0; s < count; s++)
         {
-            _sounds[s] = [Synthesise((DrumSound)s, ref random, energy), Synthesise((DrumSound)s, ref random, energy)];
+            _sounds[s] = new float[]?[2];
         }
     }
 
@@ -30,7 +34,7 @@ internal sealed class DrumKit
         var variant = 0;
         foreach (var hit in hits)
         {
-            var sound = _sounds[(int)hit.Sound][variant++ & 1];
+            var sound = Sound(hit.Sound, variant++ & 1);
             var start = bus.Wrap(hit.Start);
             var length = bus.Fit(start, sound.Length);
             var (gain, send) = hit.Sound switch
@@ -46,6 +50,19 @@ internal sealed class DrumKit
             };
             bus.AddMono(start, sound.AsSpan(0, length), hit.Pan, send, level * gain * hit.Velocity);
         }
+    }
+
+    private float[] Sound(DrumSound sound, int variant)
+    {
+        var variants = _sounds[(int)sound];
+        if (variants[0] is null)
+        {
+            var random = new SynthRandom(_seed, 80 + (int)sound);
+            variants[0] = Synthesise(sound, ref random, _energy);
+            variants[1] = Synthesise(sound, ref random, _energy);
+        }
+
+        return variants[variant]!;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
