@@ -89,8 +89,7 @@ internal sealed class SoundscapeRenderer
         bus.FoldTails();
         ct.ThrowIfCancellationRequested();
         AddReverb(bus, energy);
-        Tilt(bus.Left, bus.LoopSamples, energy);
-        Tilt(bus.Right, bus.LoopSamples, energy);
+        Tilt(bus.Left[..bus.LoopSamples], bus.Right[..bus.LoopSamples], energy);
         ct.ThrowIfCancellationRequested();
 
         var samples = MasterChain.Finish(bus.Left, bus.Right, bus.LoopSamples, out var mixLufs);
@@ -160,7 +159,7 @@ internal sealed class SoundscapeRenderer
     /// arousal as dark and warm (Juslin and Laukka 2003), so the whole mix follows, not only the synths.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tilt(Span<float> signal, int loop, float energy)
+    private static void Tilt(Span<float> left, Span<float> right, float energy)
     {
         var cutoff = 1500f * MathF.Pow(2f, 5f * energy);
         if (cutoff >= 20_000f)
@@ -169,18 +168,24 @@ internal sealed class SoundscapeRenderer
         }
 
         var coefficient = 1f - MathF.Exp(-2f * MathF.PI * cutoff / AudioFormat.SampleRate);
+        var loop = left.Length;
+        right = right[..loop];
 
         // Warm the filter up on the loop's end so the loop start is filtered as every repeat hears it.
-        var state = 0f;
+        // Both sides in one pass: two independent recursions keep the core busy.
+        float stateLeft = 0f, stateRight = 0f;
         for (var n = loop - 2048; n < loop; n++)
         {
-            state += coefficient * (signal[n] - state);
+            stateLeft += coefficient * (left[n] - stateLeft);
+            stateRight += coefficient * (right[n] - stateRight);
         }
 
         for (var n = 0; n < loop; n++)
         {
-            state += coefficient * (signal[n] - state);
-            signal[n] = state;
+            stateLeft += coefficient * (left[n] - stateLeft);
+            stateRight += coefficient * (right[n] - stateRight);
+            left[n] = stateLeft;
+            right[n] = stateRight;
         }
     }
 
