@@ -69,7 +69,6 @@ internal static class TruePeak
         // Vectorised across consecutive output samples: each tap is one contiguous load and a
         // multiply-add, element-wise only, so the result does not depend on the vector width.
         var width = Vector<float>.Count;
-        var span = padded;
         var n = 0;
         if (padded.Length < frames + (2 * Taps) || envelope.Length < frames)
         {
@@ -113,7 +112,7 @@ internal static class TruePeak
 
         for (; n < frames; n++)
         {
-            var best = Math.Abs(span[Taps + n]);
+            var best = Math.Abs(padded[Taps + n]);
             for (var p = 0; p < Phases.Length; p++)
             {
                 var h = Phases[p];
@@ -121,7 +120,7 @@ internal static class TruePeak
                 var start = Taps + n - Delay + 1;
                 for (var t = 0; t < Taps; t++)
                 {
-                    acc += span[start + t] * h[Taps - 1 - t];
+                    acc += padded[start + t] * h[Taps - 1 - t];
                 }
 
                 best = Math.Max(best, Math.Abs(acc));
