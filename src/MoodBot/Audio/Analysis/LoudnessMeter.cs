@@ -82,6 +82,10 @@ internal static class LoudnessMeter
         return power;
     }
 
+    /// <summary>The stereo case of <see cref="KWeightedPower(ReadOnlySpan{float}, int, int)"/> into a caller's buffer (one per frame).</summary>
+    public static void StereoKWeightedPower(ReadOnlySpan<float> interleaved, int sampleRate, Span<double> power) =>
+        StereoPower(interleaved, KWeighting.ForSampleRate(sampleRate), power[..(interleaved.Length / 2)]);
+
     /// <summary>Both channels and both stages in one pass: four independent recursions keep the core busy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StereoPower(ReadOnlySpan<float> interleaved, KWeighting weighting, Span<double> power)

@@ -29,6 +29,9 @@ internal static class TruePeak
          0.1373291015625f, -0.0594482421875f, 0.0332031250000f, -0.0196533203125f, 0.0109863281250f, 0.0017089843750f],
     ];
 
+    /// <summary>The phases' taps broadcast, in the order the vector loop reads them: tap t of phase p at 4t + p.</summary>
+    private static readonly Vector<float>[] Coefficients = InterleavePhases();
+
     /// <summary>The largest absolute value of the 4x oversampled signal, linear (1.0 = 0 dBTP).</summary>
     public static float Linear(ReadOnlySpan<float> interleaved, int channels)
     {
@@ -61,12 +64,11 @@ internal static class TruePeak
     /// <paramref name="envelope"/> already holds (the other channels). A limiter reads this as its detector.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PerSample(float[] padded, int frames, Span<float> envelope, bool accumulate)
+    public static void PerSample(ReadOnlySpan<float> padded, int frames, Span<float> envelope, bool accumulate)
     {
         // Vectorised across consecutive output samples: each tap is one contiguous load and a
         // multiply-add, element-wise only, so the result does not depend on the vector width.
         var width = Vector<float>.Count;
-        var span = padded.AsSpan();
         var n = 0;
         if (padded.Length < frames + (2 * Taps) || envelope.Length < frames)
         {
@@ -74,24 +76,32 @@ internal static class TruePeak
         }
 
         // Bounds are checked once above; the loads below stay inside [n - Delay + 1 + Taps, n + Taps + Delay + width).
-        ref var source = ref MemoryMarshal.GetArrayDataReference(padded);
+        ref var source = ref MemoryMarshal.GetReference(padded);
+        ReadOnlySpan<Vector<float>> coefficients = Coefficients;
         ref var target = ref MemoryMarshal.GetReference(envelope);
         for (; n + width <= frames; n += width)
         {
-            var best = Vector.Abs(Vector.LoadUnsafe(ref source, (nuint)(Taps + n)));
+            // Taps outside, phases inside: each window of samples is loaded once for all four
+            // phases, and every phase still sums its taps in the same order.
             var start = (nuint)(Taps + n - Delay + 1);
-            for (var p = 0; p < Phases.Length; p++)
+            var acc0 = Vector<float>.Zero;
+            var acc1 = Vector<float>.Zero;
+            var acc2 = Vector<float>.Zero;
+            var acc3 = Vector<float>.Zero;
+            for (var t = 0; t < Taps; t++)
             {
-                var h = Phases[p];
-                var acc = Vector<float>.Zero;
-                for (var t = 0; t < Taps; t++)
-                {
-                    acc += Vector.LoadUnsafe(ref source, start + (nuint)t) * h[Taps - 1 - t];
-                }
-
-                best = Vector.Max(best, Vector.Abs(acc));
+                var x = Vector.LoadUnsafe(ref source, start + (nuint)t);
+                acc0 += x * coefficients[(4 * t) + 0];
+                acc1 += x * coefficients[(4 * t) + 1];
+                acc2 += x * coefficients[(4 * t) + 2];
+                acc3 += x * coefficients[(4 * t) + 3];
             }
 
+            var best = Vector.Abs(Vector.LoadUnsafe(ref source, (nuint)(Taps + n)));
+            best = Vector.Max(best, Vector.Abs(acc0));
+            best = Vector.Max(best, Vector.Abs(acc1));
+            best = Vector.Max(best, Vector.Abs(acc2));
+            best = Vector.Max(best, Vector.Abs(acc3));
             if (accumulate)
             {
                 best = Vector.Max(Vector.LoadUnsafe(ref target, (nuint)n), best);
@@ -102,7 +112,7 @@ internal static class TruePeak
 
         for (; n < frames; n++)
         {
-            var best = Math.Abs(span[Taps + n]);
+            var best = Math.Abs(padded[Taps + n]);
             for (var p = 0; p < Phases.Length; p++)
             {
                 var h = Phases[p];
@@ -110,7 +120,7 @@ internal static class TruePeak
                 var start = Taps + n - Delay + 1;
                 for (var t = 0; t < Taps; t++)
                 {
-                    acc += span[start + t] * h[Taps - 1 - t];
+                    acc += padded[start + t] * h[Taps - 1 - t];
                 }
 
                 best = Math.Max(best, Math.Abs(acc));
@@ -118,6 +128,20 @@ internal static class TruePeak
 
             envelope[n] = accumulate ? Math.Max(envelope[n], best) : best;
         }
+    }
+
+    private static Vector<float>[] InterleavePhases()
+    {
+        var taps = new Vector<float>[4 * Taps];
+        for (var t = 0; t < Taps; t++)
+        {
+            for (var p = 0; p < Phases.Length; p++)
+            {
+                taps[(4 * t) + p] = new Vector<float>(Phases[p][Taps - 1 - t]);
+            }
+        }
+
+        return taps;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

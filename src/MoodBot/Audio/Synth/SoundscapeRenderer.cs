@@ -36,7 +36,7 @@ internal sealed class SoundscapeRenderer
         var orchestration = plan.Orchestration;
         var energy = (float)plan.Energy;
         var brightness = 0.55f + (0.75f * energy);
-        var bus = new MixBus(plan.LoopSamples, 8 * AudioFormat.SampleRate);
+        using var bus = new MixBus(plan.LoopSamples, 8 * AudioFormat.SampleRate);
 
         var hasComp = orchestration.Comp is not null;
         PadSynth.Render(bus, plan, hasComp ? 0.05f : 0.08f);
@@ -89,8 +89,7 @@ internal sealed class SoundscapeRenderer
         bus.FoldTails();
         ct.ThrowIfCancellationRequested();
         AddReverb(bus, energy);
-        Tilt(bus.Left, bus.LoopSamples, energy);
-        Tilt(bus.Right, bus.LoopSamples, energy);
+        Tilt(bus.Left[..bus.LoopSamples], bus.Right[..bus.LoopSamples], energy);
         ct.ThrowIfCancellationRequested();
 
         var samples = MasterChain.Finish(bus.Left, bus.Right, bus.LoopSamples, out var mixLufs);
@@ -160,7 +159,7 @@ internal sealed class SoundscapeRenderer
     /// arousal as dark and warm (Juslin and Laukka 2003), so the whole mix follows, not only the synths.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tilt(float[] signal, int loop, float energy)
+    private static void Tilt(Span<float> left, Span<float> right, float energy)
     {
         var cutoff = 1500f * MathF.Pow(2f, 5f * energy);
         if (cutoff >= 20_000f)
@@ -169,18 +168,24 @@ internal sealed class SoundscapeRenderer
         }
 
         var coefficient = 1f - MathF.Exp(-2f * MathF.PI * cutoff / AudioFormat.SampleRate);
+        var loop = left.Length;
+        right = right[..loop];
 
         // Warm the filter up on the loop's end so the loop start is filtered as every repeat hears it.
-        var state = 0f;
+        // Both sides in one pass: two independent recursions keep the core busy.
+        float stateLeft = 0f, stateRight = 0f;
         for (var n = loop - 2048; n < loop; n++)
         {
-            state += coefficient * (signal[n] - state);
+            stateLeft += coefficient * (left[n] - stateLeft);
+            stateRight += coefficient * (right[n] - stateRight);
         }
 
         for (var n = 0; n < loop; n++)
         {
-            state += coefficient * (signal[n] - state);
-            signal[n] = state;
+            stateLeft += coefficient * (left[n] - stateLeft);
+            stateRight += coefficient * (right[n] - stateRight);
+            left[n] = stateLeft;
+            right[n] = stateRight;
         }
     }
 
@@ -192,8 +197,6 @@ internal sealed class SoundscapeRenderer
         var reverb = new FdnReverb(decay, 5200f - (1500f * energy));
         var loop = bus.LoopSamples;
         var preRoll = FdnReverb.TailSamples(decay);
-        var scratchLeft = new float[Math.Max(loop, preRoll)];
-        var scratchRight = new float[scratchLeft.Length];
 
         // Warm the tank up on the loop's end (repeated if the loop is shorter than the tail), so the
         // reverb at the loop start already holds what the end of the previous repeat left ringing.
@@ -201,10 +204,10 @@ internal sealed class SoundscapeRenderer
         while (remaining > 0)
         {
             var chunk = Math.Min(remaining, loop);
-            reverb.Process(bus.Send.AsSpan(loop - chunk, chunk), scratchLeft.AsSpan(0, chunk), scratchRight.AsSpan(0, chunk), 0f);
+            reverb.Warm(bus.Send.Slice(loop - chunk, chunk));
             remaining -= chunk;
         }
 
-        reverb.Process(bus.Send.AsSpan(0, loop), bus.Left.AsSpan(0, loop), bus.Right.AsSpan(0, loop), wet);
+        reverb.Process(bus.Send[..loop], bus.Left[..loop], bus.Right[..loop], wet);
     }
 }

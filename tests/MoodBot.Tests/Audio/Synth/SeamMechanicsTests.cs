@@ -10,15 +10,15 @@ public sealed class SeamMechanicsTests
     [Fact]
     public void FoldTails_NoteRingingPastTheLoopEnd_ContinuesAtTheLoopStart()
     {
-        var bus = new MixBus(loopSamples: 1000, tailSamples: 300);
+        using var bus = new MixBus(loopSamples: 1000, tailSamples: 300);
         bus.AddMono(900, Enumerable.Repeat(1f, 250).ToArray(), pan: 0, send: 1);
 
         bus.FoldTails();
 
         // Samples 1000..1149 of the note now sound at 0..149, as on the next pass of the loop.
-        Assert.All(bus.Send.AsSpan(0, 150).ToArray(), x => Assert.Equal(1f, x));
+        Assert.All(bus.Send[..150].ToArray(), x => Assert.Equal(1f, x));
         Assert.Equal(0f, bus.Send[150]);
-        Assert.All(bus.Send.AsSpan(1000).ToArray(), x => Assert.Equal(0f, x));
+        Assert.All(bus.Send[1000..].ToArray(), x => Assert.Equal(0f, x));
     }
 
     [Fact]

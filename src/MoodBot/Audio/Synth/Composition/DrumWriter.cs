@@ -4,7 +4,8 @@ namespace MoodBot.Audio.Synth.Composition;
 /// Drum patterns on a 16-step grid. Every style marks each beat (kick or backbeat) so the pulse is
 /// unambiguous, and gets busier with energy: soft (kick 1 and 3, backbeat, eighth shakers),
 /// groove (syncopated kick, eighth hats), driving (four on the floor, sixteenth hats, open hats on the off-beats).
-/// Without a kit, a "pulse" texture gets a soft heartbeat and a tick on every beat.
+/// Without a kit, a "pulse" texture gets a soft heartbeat and a tick on every beat (and a quieter
+/// one between them once the music has some energy).
 /// </summary>
 internal static class DrumWriter
 {
@@ -33,6 +34,13 @@ internal static class DrumWriter
                 for (var beat = 0; beat < 4; beat++)
                 {
                     Hit(DrumSound.Shaker, beat * 4, beat % 2 == 0 ? 0.55f : 0.45f, 0.25f);
+
+                    // Past the middle of the energy range the pulse becomes a tick-tock: a quiet hat on
+                    // each off-beat, the steady clockwork of a lo-fi study beat.
+                    if (plan.Energy >= 0.5)
+                    {
+                        Hit(DrumSound.ClosedHat, (beat * 4) + 2, 0.3f, -0.25f);
+                    }
                 }
 
                 continue;

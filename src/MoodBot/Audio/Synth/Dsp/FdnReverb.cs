@@ -70,6 +70,16 @@ internal sealed class FdnReverb
         }
     }
 
+    /// <summary>Runs <paramref name="input"/> through the tank only, to fill it before the output counts.</summary>
+    public void Warm(ReadOnlySpan<float> input)
+    {
+        for (var offset = 0; offset < input.Length; offset += Block)
+        {
+            var count = Math.Min(Block, input.Length - offset);
+            ProcessBlock(input.Slice(offset, count), [], [], 0f);
+        }
+    }
+
     /// <summary>
     /// Every delay here is longer than <see cref="Block"/>, so within a block nothing read was
     /// written in the same block: each stage runs over the whole block at once as element-wise
@@ -109,7 +119,10 @@ internal sealed class FdnReverb
             var o = _out[i].AsSpan(0, count);
             Vectors.Householder(o, sum, x, (i & 1) == 0 ? 1f : -1f, write);
             WriteLine(i, write);
-            Vectors.AddScaled((i & 1) == 0 ? left : right, o, (i & 2) == 0 ? wet : -wet);
+            if (wet != 0f)
+            {
+                Vectors.AddScaled((i & 1) == 0 ? left : right, o, (i & 2) == 0 ? wet : -wet);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -15,8 +16,10 @@ internal static class Ambience
     {
         var fade = AudioFormat.SampleRate / 2;
         var loop = bus.LoopSamples;
-        var left = new float[loop + fade];
-        var right = new float[loop + fade];
+        var leftBuffer = MixBus.Rent(loop + fade);
+        var rightBuffer = MixBus.Rent(loop + fade);
+        var left = leftBuffer.AsSpan(0, loop + fade);
+        var right = rightBuffer.AsSpan(0, loop + fade);
         var random = plan.Random(90 + (int)texture);
         var send = 0.2f;
         switch (texture)
@@ -55,16 +58,14 @@ internal static class Ambience
             MixBus.CrossfadeWrap(left, loop, fade);
             MixBus.CrossfadeWrap(right, loop, fade);
         }
-        for (var n = 0; n < loop; n++)
-        {
-            bus.Left[n] += left[n];
-            bus.Right[n] += right[n];
-            bus.Send[n] += send * 0.5f * (left[n] + right[n]);
-        }
+
+        bus.AddStereo(0, left[..loop], right[..loop], send);
+        ArrayPool<float>.Shared.Return(leftBuffer);
+        ArrayPool<float>.Shared.Return(rightBuffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rain(float[] left, float[] right, ref SynthRandom random, float level)
+    private static void Rain(Span<float> left, Span<float> right, ref SynthRandom random, float level)
     {
         // A soft band of filtered noise for the downpour, plus single drops: short falling chirps.
         var filterLeft = new Svf(2200f, 0.5f);
@@ -96,7 +97,7 @@ internal static class Ambience
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vinyl(float[] left, float[] right, ref SynthRandom random, float level)
+    private static void Vinyl(Span<float> left, Span<float> right, ref SynthRandom random, float level)
     {
         // Surface noise is a faint, dark rumble; the crackle is sparse clicks of random size.
         var rumble = new Svf(900f, 0.6f);
@@ -124,7 +125,7 @@ internal static class Ambience
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Hiss(float[] channel, ref SynthRandom random, float level)
+    private static void Hiss(Span<float> channel, ref SynthRandom random, float level)
     {
         // Tape hiss is nearly white but rolled off at the top by the tape head.
         var filter = new Svf(9000f, 0.6f);
@@ -135,7 +136,7 @@ internal static class Ambience
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Waves(float[] left, float[] right, int loop, ref SynthRandom random, float level)
+    private static void Waves(Span<float> left, Span<float> right, int loop, ref SynthRandom random, float level)
     {
         // Each wave swells and recedes over ~7 s: loudness and brightness rise together, as surf does.
         const int Control = 32;
@@ -161,7 +162,7 @@ internal static class Ambience
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wind(float[] channel, int loop, ref SynthRandom random, float level, float offset)
+    private static void Wind(Span<float> channel, int loop, ref SynthRandom random, float level, float offset)
     {
         const int Control = 32;
         var gusts = Math.Max(1, (int)Math.Round(loop / (5.0 * AudioFormat.SampleRate)));
@@ -181,7 +182,7 @@ internal static class Ambience
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Drone(float[] left, float[] right, int loop, LoopPlan plan, float level)
+    private static void Drone(Span<float> left, Span<float> right, int loop, LoopPlan plan, float level)
     {
         // Tonic and fifth low down, tuned to whole cycles per loop so the phase meets itself at the seam.
         var tonic = plan.Scale.Pitch(0, 36);

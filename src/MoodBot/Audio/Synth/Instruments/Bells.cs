@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -18,7 +19,7 @@ internal static class Bells
     public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level, float ringSeconds)
     {
         var maxRing = (int)(ringSeconds * 2.2f * AudioFormat.SampleRate);
-        var scratch = new float[maxRing];
+        var scratch = MixBus.Rent(maxRing);
         Span<double> frequencies = stackalloc double[4];
         Span<double> amplitudes = stackalloc double[4];
         Span<double> decays = stackalloc double[4];
@@ -49,5 +50,7 @@ internal static class Bells
 
             bus.AddMono(start, signal, note.Pan, 0.6f);
         }
+
+        ArrayPool<float>.Shared.Return(scratch);
     }
 }

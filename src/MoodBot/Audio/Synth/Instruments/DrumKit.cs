@@ -5,33 +5,36 @@ using MoodBot.Audio.Synth.Dsp;
 namespace MoodBot.Audio.Synth.Instruments;
 
 /// <summary>
-/// An analogue-style drum machine (the 808/909 recipes): each sound is synthesised once per render
-/// in two variants, and hits are copies of those, so a busy pattern costs only additions.
+/// An analogue-style drum machine (the 808/909 recipes): each sound the pattern uses is synthesised
+/// once per render in two variants (each sound from its own random stream, so which others are
+/// used changes nothing), and hits are copies of those, so a busy pattern costs only additions.
 /// Kick: a sine swept down in pitch; snare: a tone plus band-passed noise; clap: noise bursts a
 /// few milliseconds apart; hats: high-passed noise; brush and shaker: soft noise swishes.
 /// </summary>
 internal sealed class DrumKit
 {
-    private readonly float[][][] _sounds;
+    private readonly float[]?[][] _sounds;
+    private readonly int _seed;
+    private readonly double _energy;
 
     public DrumKit(int seed, double energy)
     {
-        var random = new SynthRandom(seed, 80);
+        _seed = seed;
+        _energy = energy;
         var count = Enum.GetValues<DrumSound>().Length;
-        _sounds = new float[count][][];
+        _sounds = new float[]?[count][];
         for (var s = 0; s < count; s++)
         {
-            _sounds[s] = [Synthesise((DrumSound)s, ref random, energy), Synthesise((DrumSound)s, ref random, energy)];
+            _sounds[s] = new float[]?[2];
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(MixBus bus, IReadOnlyList<DrumHit> hits, float level)
     {
         var variant = 0;
         foreach (var hit in hits)
         {
-            var sound = _sounds[(int)hit.Sound][variant++ & 1];
+            var sound = Sound(hit.Sound, variant++ & 1);
             var start = bus.Wrap(hit.Start);
             var length = bus.Fit(start, sound.Length);
             var (gain, send) = hit.Sound switch
@@ -45,19 +48,21 @@ internal sealed class DrumKit
                 DrumSound.OpenHat => (0.13f, 0.15f),
                 _ => (0.12f, 0.15f),
             };
-            var amount = level * gain * hit.Velocity;
-            var angle = (hit.Pan + 1f) * MathF.PI / 4f;
-            var gainLeft = amount * MathF.Cos(angle);
-            var gainRight = amount * MathF.Sin(angle);
-            var sendGain = amount * send;
-            for (var n = 0; n < length; n++)
-            {
-                var x = sound[n];
-                bus.Left[start + n] += x * gainLeft;
-                bus.Right[start + n] += x * gainRight;
-                bus.Send[start + n] += x * sendGain;
-            }
+            bus.AddMono(start, sound.AsSpan(0, length), hit.Pan, send, level * gain * hit.Velocity);
         }
+    }
+
+    private float[] Sound(DrumSound sound, int variant)
+    {
+        var variants = _sounds[(int)sound];
+        if (variants[0] is null)
+        {
+            var random = new SynthRandom(_seed, 80 + (int)sound);
+            variants[0] = Synthesise(sound, ref random, _energy);
+            variants[1] = Synthesise(sound, ref random, _energy);
+        }
+
+        return variants[variant]!;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

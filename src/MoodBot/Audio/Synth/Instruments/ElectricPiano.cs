@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -15,9 +16,9 @@ internal static class ElectricPiano
     public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level)
     {
         var maxRing = 3 * AudioFormat.SampleRate;
-        var scratch = new float[maxRing];
-        var left = new float[maxRing];
-        var right = new float[maxRing];
+        var scratch = MixBus.Rent(maxRing);
+        var left = MixBus.Rent(maxRing);
+        var right = MixBus.Rent(maxRing);
         var tremoloRate = 4.2f / AudioFormat.SampleRate;
         Span<double> frequencies = stackalloc double[4];
         Span<double> amplitudes = stackalloc double[4];
@@ -45,8 +46,12 @@ internal static class ElectricPiano
             decays[3] = Math.Exp(-1.0 / (0.04 * AudioFormat.SampleRate));
             PartialBank.Render(signal, frequencies, amplitudes, decays, note.Length, damper);
             Pan(signal, left.AsSpan(0, length), right.AsSpan(0, length), start, tremoloRate);
-            AddStereo(bus, start, left.AsSpan(0, length), right.AsSpan(0, length), 0.4f);
+            bus.AddStereo(start, left.AsSpan(0, length), right.AsSpan(0, length), 0.4f);
         }
+
+        ArrayPool<float>.Shared.Return(scratch);
+        ArrayPool<float>.Shared.Return(left);
+        ArrayPool<float>.Shared.Return(right);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -65,20 +70,6 @@ internal static class ElectricPiano
             var y = n < 96 ? signal[n] * n / 96f : signal[n];
             left[n] = y * (1f - pan);
             right[n] = y * pan;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void AddStereo(MixBus bus, int start, ReadOnlySpan<float> left, ReadOnlySpan<float> right, float send)
-    {
-        var busLeft = bus.Left.AsSpan(start, left.Length);
-        var busRight = bus.Right.AsSpan(start, left.Length);
-        var busSend = bus.Send.AsSpan(start, left.Length);
-        for (var n = 0; n < left.Length; n++)
-        {
-            busLeft[n] += left[n];
-            busRight[n] += right[n];
-            busSend[n] += send * 0.5f * (left[n] + right[n]);
         }
     }
 }

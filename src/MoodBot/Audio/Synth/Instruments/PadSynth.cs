@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MoodBot.Audio.Synth.Composition;
@@ -20,8 +21,11 @@ internal static class PadSynth
         var random = plan.Random(50);
         var cycle = plan.CycleBars * plan.BarSamples;
         var release = (float)(3.2 - (1.6 * plan.Energy));
-        var left = new float[cycle + Adsr.ReleaseSamples(release)];
-        var right = new float[left.Length];
+        var rendered = cycle + Adsr.ReleaseSamples(release);
+        var leftBuffer = MixBus.Rent(rendered);
+        var rightBuffer = MixBus.Rent(rendered);
+        var left = leftBuffer.AsSpan(0, rendered);
+        var right = rightBuffer.AsSpan(0, rendered);
         var attack = (float)(1.6 - plan.Energy);
         Span<float> phases = stackalloc float[8];
         Span<float> increments = stackalloc float[8];
@@ -50,27 +54,18 @@ internal static class PadSynth
                 weightsRight[v + 4] = 0.75f * amplitude;
             }
 
-            SawChord(left.AsSpan(start, length), right.AsSpan(start, length), phases, increments, weightsLeft, weightsRight, new Adsr(attack, 1f, 0.85f, release, gate));
+            SawChord(left.Slice(start, length), right.Slice(start, length), phases, increments, weightsLeft, weightsRight, new Adsr(attack, 1f, 0.85f, release, gate));
         }
 
         MixBus.Fold(left, cycle);
         MixBus.Fold(right, cycle);
-        left = Tile(left, cycle, bus.LoopSamples);
-        right = Tile(right, cycle, bus.LoopSamples);
 
         // Brighter for energetic music; the sweep makes whole cycles per loop so it closes seamlessly.
         var baseCutoff = 450f + (2600f * (float)plan.Energy);
         var sweeps = Math.Max(1, (int)Math.Round(bus.LoopSamples / (9.0 * AudioFormat.SampleRate)));
-        FilterCircular(left, bus.LoopSamples, baseCutoff, sweeps, 0f);
-        FilterCircular(right, bus.LoopSamples, baseCutoff, sweeps, 0.25f);
-
-        var send = 0.55f;
-        for (var n = 0; n < bus.LoopSamples; n++)
-        {
-            bus.Left[n] += left[n];
-            bus.Right[n] += right[n];
-            bus.Send[n] += send * 0.5f * (left[n] + right[n]);
-        }
+        FilterInto(bus, left[..cycle], right[..cycle], baseCutoff, sweeps, 0.55f);
+        ArrayPool<float>.Shared.Return(leftBuffer);
+        ArrayPool<float>.Shared.Return(rightBuffer);
     }
 
     /// <summary>PolyBLEP saws in eight lanes, branch-free: the corrections are selected by masks.</summary>
@@ -105,43 +100,49 @@ internal static class PadSynth
         }
     }
 
-    private static float[] Tile(float[] cycle, int cycleLength, int loop)
-    {
-        var tiled = new float[loop];
-        for (var offset = 0; offset < loop; offset += cycleLength)
-        {
-            Array.Copy(cycle, 0, tiled, offset, Math.Min(cycleLength, loop - offset));
-        }
-
-        return tiled;
-    }
-
     public static float PitchToHz(float pitch) => 440f * MathF.Pow(2f, (pitch - 69f) / 12f);
 
+    /// <summary>
+    /// Filters the cycle repeated through the loop, both sides in one pass (two independent
+    /// recursions keep the core busy), and adds it to the bus. The last half second runs first so
+    /// the filter state at the loop start is what it will be on every repeat.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FilterCircular(float[] signal, int loop, float baseCutoff, int sweeps, float lfoOffset)
+    private static void FilterInto(MixBus bus, ReadOnlySpan<float> left, ReadOnlySpan<float> right, float baseCutoff, int sweeps, float send)
     {
-        // Run the last half second first so the filter state at the loop start is what it will be on every repeat.
         const int Control = 32;
+        var loop = bus.LoopSamples;
+        var cycle = left.Length;
+        right = right[..cycle];
+        var busLeft = bus.Left[..loop];
+        var busRight = bus.Right[..loop];
+        var busSend = bus.Send[..loop];
         var preRoll = Math.Min(loop, AudioFormat.SampleRate / 2) / Control * Control;
-        var filter = new Svf(baseCutoff, 0.8f);
-        var output = new float[loop];
-        for (var i = -preRoll; i < loop; i++)
+        var filterLeft = new Svf(baseCutoff, 0.8f);
+        var filterRight = new Svf(baseCutoff, 0.8f);
+        for (var pass = 0; pass < 2; pass++)
         {
-            var n = i < 0 ? i + loop : i;
-            if ((n & (Control - 1)) == 0)
+            var from = pass == 0 ? loop - preRoll : 0;
+            var m = from % cycle;
+            for (var n = from; n < loop; n++)
             {
-                var lfo = SineTable.Sin(((float)n / loop * sweeps) + lfoOffset);
-                filter.SetCutoff(baseCutoff * (1f + (0.45f * lfo)), 0.8f);
-            }
+                if ((n & (Control - 1)) == 0)
+                {
+                    var phase = (float)n / loop * sweeps;
+                    filterLeft.SetCutoff(baseCutoff * (1f + (0.45f * SineTable.Sin(phase))), 0.8f);
+                    filterRight.SetCutoff(baseCutoff * (1f + (0.45f * SineTable.Sin(phase + 0.25f))), 0.8f);
+                }
 
-            var y = filter.LowPass(signal[n]);
-            if (i >= 0)
-            {
-                output[n] = y;
+                var l = filterLeft.LowPass(left[m]);
+                var r = filterRight.LowPass(right[m]);
+                m = m + 1 == cycle ? 0 : m + 1;
+                if (pass == 1)
+                {
+                    busLeft[n] += l;
+                    busRight[n] += r;
+                    busSend[n] += send * 0.5f * (l + r);
+                }
             }
         }
-
-        output.CopyTo(signal, 0);
     }
 }

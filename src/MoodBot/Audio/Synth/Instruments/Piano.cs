@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -19,7 +20,7 @@ internal static class Piano
     public static void Render(MixBus bus, IReadOnlyList<Note> notes, float level, float brightness)
     {
         var maxRing = 4 * AudioFormat.SampleRate;
-        var scratch = new float[maxRing];
+        var scratch = MixBus.Rent(maxRing);
         Span<double> frequencies = stackalloc double[8];
         Span<double> amplitudes = stackalloc double[8];
         Span<double> decays = stackalloc double[8];
@@ -96,6 +97,8 @@ internal static class Piano
             Scale(signal, level);
             bus.AddMono(start, signal, note.Pan, 0.45f);
         }
+
+        ArrayPool<float>.Shared.Return(scratch);
     }
 
     internal static void Scale(Span<float> signal, float gain)

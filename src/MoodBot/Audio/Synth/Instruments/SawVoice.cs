@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using MoodBot.Audio.Synth.Composition;
 using MoodBot.Audio.Synth.Dsp;
@@ -19,7 +20,7 @@ internal static class SawVoice
     {
         var random = new SynthRandom(seed, 70);
         var maxLength = 8 * AudioFormat.SampleRate;
-        var scratch = new float[maxLength];
+        var scratch = MixBus.Rent(maxLength);
         var voices = preset.Oscillators * (1 + extraIntervals.Length);
         var phases = new float[voices];
         var increments = new float[voices];
@@ -84,5 +85,7 @@ internal static class SawVoice
 
             bus.AddMono(start, signal, note.Pan, preset.Send);
         }
+
+        ArrayPool<float>.Shared.Return(scratch);
     }
 }
