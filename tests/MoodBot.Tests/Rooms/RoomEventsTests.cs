@@ -24,6 +24,22 @@ public sealed class RoomEventsTests
     }
 
     [Fact]
+    public async Task Events_Heartbeat_CarriesThePosition()
+    {
+        await using var bot = await RunningBot.StartAsync("--Rooms:HeartbeatInterval=00:00:01");
+        await CreateAsync(bot, "Clock");
+        var playing = (await PostMoodAsync(bot, "clock", "feeling calm and peaceful")).GetProperty("tracks")[0].GetProperty("id").GetString();
+        await using var events = await EventStreamReader.OpenAsync(bot.Client, "/api/rooms/clock/events");
+        var state = await events.NextAsync("state");
+
+        var beat = await events.NextAsync("position");
+
+        Assert.Equal(playing, state.GetProperty("now_playing").GetProperty("track").GetString());
+        Assert.Equal(state.GetProperty("now_playing").GetProperty("id").GetInt64(), beat.GetProperty("track_id").GetInt64());
+        Assert.True(beat.GetProperty("position_s").GetDouble() > state.GetProperty("now_playing").GetProperty("position_s").GetDouble());
+    }
+
+    [Fact]
     public async Task Events_RoomDeleted_SaysSoAndEnds()
     {
         await using var bot = await RunningBot.StartAsync();
