@@ -6,6 +6,7 @@ using MoodBot.Data;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
+using MoodBot.Rooms;
 
 namespace MoodBot.Hosting;
 
@@ -31,6 +32,7 @@ internal static class MoodBotRegistration
         builder.Services.AddSingleton<ReadingComposer>();
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
+        builder.AddRooms();
         return builder;
     }
 

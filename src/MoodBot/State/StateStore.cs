@@ -27,6 +27,7 @@ internal sealed class StateStore
             played_at TEXT NOT NULL);
         CREATE INDEX plays_by_room ON plays (room, id DESC);
         """,
+        Rooms.RoomSchema.Migration,
     ];
 
     private readonly string _connectionString;

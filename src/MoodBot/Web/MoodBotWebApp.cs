@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using MoodBot.Audio.Streaming;
 using MoodBot.Hosting;
+using MoodBot.Rooms;
 using MoodBot.Web.Api;
 
 namespace MoodBot.Web;
@@ -22,6 +23,7 @@ internal static class MoodBotWebApp
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapMoodApi();
+        app.MapRooms();
         app.MapAudio();
         return app;
     }

@@ -20,21 +20,20 @@ internal sealed class TrackPicker(
 
     private readonly Random _random = random ?? Random.Shared;
 
-    public IReadOnlyList<CatalogueEntry> Pick(MoodReading reading, string room)
-    {
-        if (reading.Mood is null)
-        {
-            return [];
-        }
+    public IReadOnlyList<CatalogueEntry> Pick(MoodReading reading, string room) =>
+        reading.Mood is null ? [] : Pick(reading.Mood, reading.SecondaryMood, room);
 
+    /// <summary>Tracks for a mood without a fresh reading (a room playing on in the mood it was left in).</summary>
+    public IReadOnlyList<CatalogueEntry> Pick(string mood, string? secondaryMood, string room)
+    {
         var settings = options.Value;
         var recent = history.Recent(room, settings.NoRepeat);
-        var secondary = reading.SecondaryMood is { } second && second != reading.Mood ? 1 : 0;
+        var secondary = secondaryMood is { } second && second != mood ? 1 : 0;
         var picked = new List<CatalogueEntry>(settings.TracksPerReply);
-        Choose(reading.Mood, Math.Max(1, settings.TracksPerReply - secondary), recent, picked);
+        Choose(mood, Math.Max(1, settings.TracksPerReply - secondary), recent, picked);
         if (secondary == 1)
         {
-            Choose(reading.SecondaryMood!, 1, recent, picked);
+            Choose(secondaryMood!, 1, recent, picked);
         }
 
         history.Record(room, picked.Select(entry => entry.Id));

@@ -1,0 +1,63 @@
+using MoodBot.State;
+
+namespace MoodBot.Rooms;
+
+/// <summary>
+/// Which chat channels, voice channels and Hue groups belong to which room, for the adapters to
+/// come. A target belongs to at most one room: linking it again moves it.
+/// </summary>
+internal sealed class RoomLinkStore(StateStore state)
+{
+    public void Link(string room, string kind, string target)
+    {
+        if (!RoomLinkKind.All.Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"A link is one of: {string.Join(", ", RoomLinkKind.All)}.");
+        }
+
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO room_links (room, kind, target) VALUES ($room, $kind, $target) ON CONFLICT (kind, target) DO UPDATE SET room = excluded.room";
+        command.Parameters.AddWithValue("$room", room);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$target", target);
+        command.ExecuteNonQuery();
+    }
+
+    public bool Unlink(string kind, string target)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM room_links WHERE kind = $kind AND target = $target";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$target", target);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>The room a channel or group is linked to, if any.</summary>
+    public string? RoomOf(string kind, string target)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT room FROM room_links WHERE kind = $kind AND target = $target";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$target", target);
+        return command.ExecuteScalar() as string;
+    }
+
+    public IReadOnlyList<RoomLink> LinksOf(string room)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, target FROM room_links WHERE room = $room ORDER BY kind, target";
+        command.Parameters.AddWithValue("$room", room);
+        using var reader = command.ExecuteReader();
+        var links = new List<RoomLink>();
+        while (reader.Read())
+        {
+            links.Add(new RoomLink(room, reader.GetString(0), reader.GetString(1)));
+        }
+
+        return links;
+    }
+}

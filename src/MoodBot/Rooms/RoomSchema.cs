@@ -1,0 +1,37 @@
+namespace MoodBot.Rooms;
+
+/// <summary>The rooms' tables: a step of <see cref="State.StateStore"/>'s migrations, kept beside the code that uses them.</summary>
+internal static class RoomSchema
+{
+    // Times are Unix milliseconds: playback positions are arithmetic on them, never parsing.
+    public const string Migration =
+        """
+        CREATE TABLE rooms (
+            slug TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            private INTEGER NOT NULL DEFAULT 0,
+            join_token_hash BLOB,
+            admin_token_hash BLOB NOT NULL,
+            locked INTEGER NOT NULL DEFAULT 0,
+            mood TEXT,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE room_links (
+            room TEXT NOT NULL REFERENCES rooms (slug) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            PRIMARY KEY (kind, target));
+        CREATE INDEX room_links_by_room ON room_links (room);
+        CREATE TABLE room_queue (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            room TEXT NOT NULL REFERENCES rooms (slug) ON DELETE CASCADE,
+            track_key TEXT NOT NULL,
+            mood TEXT NOT NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            licence TEXT NOT NULL,
+            duration_s REAL NOT NULL,
+            started_at INTEGER,
+            autoplay INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX room_queue_by_room ON room_queue (room, id);
+        """;
+}

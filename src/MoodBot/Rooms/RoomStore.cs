@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+using MoodBot.State;
+
+namespace MoodBot.Rooms;
+
+/// <summary>Rooms and their queues in the state database; every change is one transaction.</summary>
+internal sealed class RoomStore(StateStore state)
+{
+    private const string RoomColumns = "slug, name, private, join_token_hash, admin_token_hash, locked, mood, created_at";
+    private const string QueueColumns = "id, track_key, mood, title, artist, licence, duration_s, started_at, autoplay";
+
+    /// <summary>Stores a new room; false when its slug is taken.</summary>
+    public bool TryCreate(RoomRecord room)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO rooms ({RoomColumns}) VALUES ($slug, $name, $private, $join, $admin, $locked, $mood, $created) ON CONFLICT (slug) DO NOTHING";
+        command.Parameters.AddWithValue("$slug", room.Slug);
+        command.Parameters.AddWithValue("$name", room.Name);
+        command.Parameters.AddWithValue("$private", room.Private);
+        command.Parameters.AddWithValue("$join", (object?)room.JoinTokenHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("$admin", room.AdminTokenHash);
+        command.Parameters.AddWithValue("$locked", room.Locked);
+        command.Parameters.AddWithValue("$mood", (object?)room.Mood ?? DBNull.Value);
+        command.Parameters.AddWithValue("$created", room.CreatedAt.ToUnixTimeMilliseconds());
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public RoomRecord? Get(string slug)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RoomColumns} FROM rooms WHERE slug = $slug";
+        command.Parameters.AddWithValue("$slug", slug);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new RoomRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetBoolean(2),
+                reader.IsDBNull(3) ? null : (byte[])reader[3],
+                (byte[])reader[4],
+                reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)))
+            : null;
+    }
+
+    /// <summary>The room's queue in play order, the head first.</summary>
+    public List<QueueItem> Queue(string slug)
+    {
+        using var connection = state.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {QueueColumns} FROM room_queue WHERE room = $slug ORDER BY id";
+        command.Parameters.AddWithValue("$slug", slug);
+        using var reader = command.ExecuteReader();
+        var queue = new List<QueueItem>();
+        while (reader.Read())
+        {
+            queue.Add(new QueueItem(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                reader.GetBoolean(8)));
+        }
+
+        return queue;
+    }
+
+    /// <summary>
+    /// Writes the difference between what was read and what it became, in one transaction: the
+    /// room's fields, queue items gone, start times set, new items appended (ids keep the order).
+    /// </summary>
+    public void Save(RoomRecord before, RoomRecord after, IReadOnlyList<QueueItem> oldQueue, IReadOnlyList<QueueItem> newQueue)
+    {
+        using var connection = state.Open();
+        using var transaction = connection.BeginTransaction();
+        if (before.Name != after.Name || before.Locked != after.Locked || before.Mood != after.Mood)
+        {
+            Execute(connection, "UPDATE rooms SET name = $name, locked = $locked, mood = $mood WHERE slug = $slug",
+                ("$name", after.Name), ("$locked", after.Locked), ("$mood", after.Mood), ("$slug", after.Slug));
+        }
+
+        var kept = newQueue.Where(item => item.Id != 0).ToDictionary(item => item.Id);
+        foreach (var item in oldQueue)
+        {
+            if (!kept.TryGetValue(item.Id, out var now))
+            {
+                Execute(connection, "DELETE FROM room_queue WHERE id = $id", ("$id", item.Id));
+            }
+            else if (now.StartedAt != item.StartedAt)
+            {
+                Execute(connection, "UPDATE room_queue SET started_at = $at WHERE id = $id", ("$at", now.StartedAt?.ToUnixTimeMilliseconds()), ("$id", item.Id));
+            }
+        }
+
+        foreach (var item in newQueue.Where(item => item.Id == 0))
+        {
+            Execute(connection,
+                "INSERT INTO room_queue (room, track_key, mood, title, artist, licence, duration_s, started_at, autoplay) VALUES ($room, $key, $mood, $title, $artist, $licence, $duration, $at, $autoplay)",
+                ("$room", after.Slug), ("$key", item.TrackKey), ("$mood", item.Mood), ("$title", item.Title), ("$artist", item.Artist),
+                ("$licence", item.Licence), ("$duration", item.DurationSeconds), ("$at", item.StartedAt?.ToUnixTimeMilliseconds()), ("$autoplay", item.Autoplay));
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Removes the room with its queue, links and play history; false when there was none.</summary>
+    public bool Delete(string slug)
+    {
+        using var connection = state.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "DELETE FROM plays WHERE room = $room", ("$room", RoomService.PickerRoom(slug)));
+        var deleted = Execute(connection, "DELETE FROM rooms WHERE slug = $slug", ("$slug", slug)) == 1;
+        transaction.Commit();
+        return deleted;
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+}
