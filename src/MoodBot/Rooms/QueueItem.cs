@@ -1,3 +1,5 @@
+using MoodBot.Audio.Catalogue;
+
 namespace MoodBot.Rooms;
 
 /// <summary>
@@ -17,5 +19,5 @@ internal sealed record QueueItem(
     bool Autoplay = false)
 {
     // A zero-length entry would let playback catch-up spin without moving time forward.
-    public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(1, DurationSeconds));
+    public TimeSpan Duration => TimeSpan.FromSeconds(CatalogueTrack.Playable(DurationSeconds));
 }

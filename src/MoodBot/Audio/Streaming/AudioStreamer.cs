@@ -81,8 +81,7 @@ internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalog
         return soundscapes.Serve(mood, seed, Length(link), context);
     }
 
-    // Bucket objects without duration metadata carry 0: a soundscape then plays for three minutes.
-    private static int Length(AudioLink link) => link.Seconds > 0 ? Math.Min(link.Seconds, 3600) : 180;
+    private static int Length(AudioLink link) => (int)Math.Min(CatalogueTrack.Playable(link.Seconds), 3600);
 
     // The token names one immutable piece of audio, so clients may keep it for the link's lifetime.
     private static void SetCaching(HttpContext context) =>
