@@ -91,6 +91,6 @@ internal sealed class TrackPicker(
     {
         var location = TrackUri.Synth(mood, seed);
         var title = $"{char.ToUpperInvariant(mood[0])}{mood[1..]} soundscape #{seed}";
-        return new(mood, new CatalogueTrack(title, "MoodBot Synth", "CC0-1.0", 180, location.Value), location);
+        return new(mood, new CatalogueTrack(title, "MoodBot Synth", "CC0-1.0", CatalogueTrack.AssumedSeconds, location.Value), location);
     }
 }
