@@ -231,7 +231,7 @@ public sealed class ChatPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ChatPage_Screenshot()
+    public async Task MixedMood_LooksRight_SavesAScreenshotToLookAt()
     {
         await using var tab = await ChatTab.OpenAsync(browser, 1280, 860);
         await tab.SayAsync("so tired, i can barely keep my eyes open");
