@@ -31,6 +31,9 @@ internal static class MoodApi
             .Produces(StatusCodes.Status204NoContent)
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status404NotFound);
+        api.MapGet("/moods", ListMoods)
+            .WithSummary("The 12 moods with the label, emoji and colour the page shows them with")
+            .Produces<IReadOnlyList<MoodListing>>();
         return app;
     }
 
@@ -70,6 +73,10 @@ internal static class MoodApi
 
         return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
     }
+
+    private static IResult ListMoods(MoodCatalog moods) =>
+        Results.Json<IReadOnlyList<MoodListing>>(
+            [.. moods.All.Select(m => new MoodListing(m.Id, m.Label, m.Emoji, m.Color))], WebJsonContext.Default.IReadOnlyListMoodListing);
 
     private static async Task<IResult> FeedbackAsync(HttpContext context, TrackCatalogue catalogue, FeedbackStore feedback)
     {

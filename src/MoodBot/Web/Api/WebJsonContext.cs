@@ -6,4 +6,5 @@ namespace MoodBot.Web.Api;
 [JsonSerializable(typeof(MoodRequest))]
 [JsonSerializable(typeof(FeedbackRequest))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(IReadOnlyList<MoodListing>))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

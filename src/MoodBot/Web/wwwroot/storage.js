@@ -1,0 +1,70 @@
+// What this browser remembers: its session id and its last readings. localStorage only, and
+// read defensively: storage can be full, disabled, or hold something an older page wrote.
+
+const SessionKey = "moodbot.session";
+const HistoryKey = "moodbot.history";
+export const HistoryLimit = 20;
+
+function read(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or a full quota: the page still works, it just forgets on reload.
+  }
+}
+
+function newId() {
+  // randomUUID needs a secure context; a phone on the LAN reaches the bot over plain http.
+  if (globalThis.crypto?.randomUUID && globalThis.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The server takes 1-64 of [A-Za-z0-9_-]. */
+const sanitise = id => String(id).replace(/[^A-Za-z0-9_-]/g, "").slice(0, 64);
+
+/** This browser's session id, made once. */
+export function sessionId() {
+  const kept = sanitise(read(SessionKey) ?? "");
+  if (kept) return kept;
+  const made = sanitise(newId()) || "browser";
+  write(SessionKey, made);
+  return made;
+}
+
+/**
+ * @typedef {{at: string, text: string, reading: object}} HistoryEntry
+ * @returns {HistoryEntry[]} oldest first.
+ */
+export function loadHistory() {
+  let parsed;
+  try {
+    parsed = JSON.parse(read(HistoryKey) ?? "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed
+    .filter(e => e && typeof e.text === "string" && typeof e.at === "string" && e.reading && typeof e.reading.summary === "string")
+    .slice(-HistoryLimit);
+}
+
+/** Adds a reading and returns the kept list (the last HistoryLimit). */
+export function remember(entries, text, reading) {
+  const kept = [...entries, { at: new Date().toISOString(), text, reading }].slice(-HistoryLimit);
+  write(HistoryKey, JSON.stringify(kept));
+  return kept;
+}
+
+export function forget() {
+  write(HistoryKey, "[]");
+  return [];
+}
