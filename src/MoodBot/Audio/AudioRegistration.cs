@@ -43,6 +43,7 @@ internal static class AudioRegistration
         services.AddSingleton(sp => new AudioLinkSigner(
             AudioLinkKey.Resolve(sp.GetRequiredService<IOptions<AudioOptions>>().Value.LinkKey, sp.GetRequiredService<StateStore>().Directory),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpContextAccessor();
         services.AddSingleton<TrackLinker>();
         services.AddSingleton<ReadingMusic>();
         services.AddSingleton<AudioStreamer>();

@@ -5,10 +5,10 @@ import { clock } from "./dom.js";
 const Loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /**
- * The bot's own music links name the address it was configured with (http://localhost:5080 unless
- * Audio:PublicBaseUrl says otherwise), which a phone on the LAN, or a host on another port, cannot
- * reach. The page was loaded from the bot itself, so its own links play from the page's origin;
- * links to anywhere else are left alone.
+ * The bot names its music links after the address each request came to, but a reading restored
+ * from history may carry an address this browser cannot reach now (the page opened from another
+ * host or port). The page was loaded from the bot itself, so the bot's own links play from the
+ * page's origin; links to anywhere else are left alone.
  */
 export function playable(url) {
   let link;

@@ -28,6 +28,23 @@ public sealed class MoodApiTests
     }
 
     [Fact]
+    public async Task PostMood_WithoutAPublicBaseUrl_LinksPointWhereTheRequestCameFrom()
+    {
+        await using var bot = await RunningBot.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mood")
+        {
+            Content = new StringContent("""{"text": "so happy today"}""", Encoding.UTF8, "application/json"),
+            Headers = { Host = "192.168.1.20:5080" },
+        };
+
+        using var response = await bot.Client.SendAsync(request);
+        using var reading = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.All(reading.RootElement.GetProperty("tracks").EnumerateArray(), t =>
+            Assert.StartsWith("http://192.168.1.20:5080/audio/", t.GetProperty("url").GetString()));
+    }
+
+    [Fact]
     public async Task PostMood_FollowUps_SteerTheSessionsLastReading()
     {
         await using var bot = await RunningBot.StartAsync();
