@@ -33,6 +33,7 @@ internal static class MoodBotWebApp
         app.MapOpenApi();
         app.MapMoodApi();
         app.MapRooms();
+        app.MapRoomPage();
         app.MapAudio();
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -21,9 +22,12 @@ internal static class ChatPage
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' http: https:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static void AddHeaders(StaticFileResponseContext context)
+    public static void AddHeaders(StaticFileResponseContext context) => AddHeaders(context.Context.Response);
+
+    /// <summary>The page's headers, for the static files and for pages served by an endpoint (a room's page).</summary>
+    public static void AddHeaders(HttpResponse response)
     {
-        var headers = context.Context.Response.Headers;
+        var headers = response.Headers;
         // Revalidate every time (the ETag makes that cheap), so a rebuilt page is never served stale.
         headers[HeaderNames.CacheControl] = "no-cache";
         headers.XContentTypeOptions = "nosniff";

@@ -9,12 +9,12 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body) {
+async function send(method, path, body, headers = {}) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -42,3 +42,31 @@ export const sendFeedback = (track, mood, liked) => send("POST", "/api/feedback"
 
 /** @returns {Promise<Array<{id: string, label: string, emoji: string, color: string}>>} */
 export const listMoods = () => send("GET", "/api/moods");
+
+/** @returns {Promise<{slug: string, name: string, private: boolean, admin_token: string, join_url: string}>} */
+export const createRoom = (name, isPrivate) => send("POST", "/api/rooms", { name, private: isPrivate });
+
+/**
+ * One room's calls (README, "Rooms"). A private room's join token rides on every URL, the event
+ * stream's included; the admin token, when this browser has it, goes as a bearer header.
+ */
+export class RoomApi {
+  /** @param {string} slug @param {string | null} token @param {string | null} adminToken */
+  constructor(slug, token, adminToken) {
+    this.base = `/api/rooms/${encodeURIComponent(slug)}`;
+    this.query = token ? `?token=${encodeURIComponent(token)}` : "";
+    this.headers = adminToken ? { authorization: `Bearer ${adminToken}` } : {};
+  }
+
+  url(path = "") {
+    return this.base + path + this.query;
+  }
+
+  state = () => send("GET", this.url(), undefined, this.headers);
+  mood = (text, session) => send("POST", this.url("/mood"), { text, session }, this.headers);
+  skip = (trackId, session) => send("POST", this.url("/skip"), { track_id: trackId, session }, this.headers);
+  update = changes => send("PATCH", this.url(), changes, this.headers);
+  clear = () => send("POST", this.url("/clear"), undefined, this.headers);
+  remove = () => send("DELETE", this.url(), undefined, this.headers);
+  events = () => new EventSource(this.url("/events"));
+}

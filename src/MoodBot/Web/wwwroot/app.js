@@ -1,6 +1,6 @@
 // MoodBot's chat page: say how you feel, get the mood, its light and its music.
-import { readMood, sendFeedback, listMoods } from "./api.js";
-import { sessionId, loadHistory, remember, forget } from "./storage.js";
+import { readMood, sendFeedback, listMoods, createRoom } from "./api.js";
+import { sessionId, loadHistory, remember, forget, rememberRoom } from "./storage.js";
 import { userMessage, errorMessage, pendingMessage, readingMessage, historyItem } from "./render.js";
 import { Player } from "./player.js";
 
@@ -135,6 +135,26 @@ document.addEventListener("moodbot:track", event => {
   const card = cards.get(player.reading);
   for (const button of card?.querySelectorAll(".track-button") ?? []) {
     if (button.dataset.track === event.detail.id) button.setAttribute("aria-current", "true");
+  }
+});
+
+// A listening room: made here, then the browser goes to it. Its admin token is shown only in this
+// answer, so it is kept in local storage to give the maker the room's admin controls.
+$("room-form").addEventListener("submit", async event => {
+  event.preventDefault();
+  const name = $("new-room-name").value.trim();
+  if (!name) return;
+  const button = $("room-create");
+  button.disabled = true;
+  $("room-status").textContent = "";
+  try {
+    const room = await createRoom(name, $("room-private").checked);
+    const link = new URL(room.join_url, location.href);
+    rememberRoom(room.slug, room.admin_token, link.searchParams.get("token"));
+    location.assign(link.pathname + link.search);
+  } catch (error) {
+    $("room-status").textContent = error.message;
+    button.disabled = false;
   }
 });
 

@@ -68,3 +68,35 @@ export function forget() {
   write(HistoryKey, "[]");
   return [];
 }
+
+const RoomsKey = "moodbot.rooms";
+
+/** @returns {Record<string, {admin_token?: string, token?: string}>} the rooms this browser made. */
+function rooms() {
+  try {
+    const parsed = JSON.parse(read(RoomsKey) ?? "{}");
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps a created room's tokens: the admin token is shown only once, when the room is made. */
+export function rememberRoom(slug, adminToken, token) {
+  const kept = rooms();
+  kept[slug] = { admin_token: adminToken, token: token ?? undefined };
+  write(RoomsKey, JSON.stringify(kept));
+}
+
+/** @returns {{adminToken: string | null, token: string | null}} */
+export function roomTokens(slug) {
+  const kept = rooms()[slug];
+  const text = v => (typeof v === "string" && v ? v : null);
+  return { adminToken: text(kept?.admin_token), token: text(kept?.token) };
+}
+
+export function forgetRoom(slug) {
+  const kept = rooms();
+  delete kept[slug];
+  write(RoomsKey, JSON.stringify(kept));
+}

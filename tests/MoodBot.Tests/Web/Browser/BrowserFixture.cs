@@ -47,11 +47,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
-        _bot = await RunningBot.StartAsync("--Web:RequestsPerMinute=10000");
+        // Heartbeats every second, so a room's pages correct drift within a test's patience.
+        _bot = await RunningBot.StartAsync("--Web:RequestsPerMinute=10000", "--Rooms:HeartbeatInterval=00:00:01");
     }
 
     /// <summary>A page in a fresh context (its own local storage, so its own session), opened at the chat.</summary>
-    public async Task<IPage> OpenChatAsync(int width = 1280, int height = 800)
+    public Task<IPage> OpenChatAsync(int width = 1280, int height = 800) => OpenAsync("/", width, height);
+
+    /// <summary>A page in a fresh context at <paramref name="path"/>, once its script has set <c>body.ready</c>.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -61,9 +65,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body.ready");
         return page;
+    }
+
+    /// <summary>Saves the page to <see cref="ScreenshotFolder"/> for a person to look at.</summary>
+    public static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, name);
+        await page.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled });
+        return path;
     }
 
     public async Task DisposeAsync()

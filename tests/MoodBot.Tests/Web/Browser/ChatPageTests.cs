@@ -223,11 +223,11 @@ public sealed class ChatPageTests(BrowserFixture browser)
 
         Assert.True(overflow.GetProperty("scroll").GetDouble() <= 0, overflow.ToString());
         Assert.Empty(overflow.GetProperty("outside").EnumerateArray());
-        await SaveScreenshotAsync(tab.Page, "chat-phone.png");
+        await BrowserFixture.SaveScreenshotAsync(tab.Page, "chat-phone.png");
 
         await tab.Page.Locator("#history-toggle").ClickAsync();
         await tab.Page.Locator("#history.open .history-item").First.WaitForAsync();
-        await SaveScreenshotAsync(tab.Page, "history-phone.png");
+        await BrowserFixture.SaveScreenshotAsync(tab.Page, "history-phone.png");
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class ChatPageTests(BrowserFixture browser)
         var answer = await tab.SayAsync("happy but also kind of nervous about tomorrow's interview, it's a big one");
         await tab.WaitForGlowOfAsync(answer);
 
-        var path = await SaveScreenshotAsync(tab.Page, "chat.png");
+        var path = await BrowserFixture.SaveScreenshotAsync(tab.Page, "chat.png");
 
         Assert.True(new FileInfo(path).Length > 10_000);
     }
@@ -247,13 +247,5 @@ public sealed class ChatPageTests(BrowserFixture browser)
     {
         Assert.Equal(text, await page.Locator("#transcript .msg.user .said").Last.TextContentAsync());
         Assert.Equal(0, await page.Locator("#transcript img, #transcript b, #history img, #history b").CountAsync());
-    }
-
-    private static async Task<string> SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name);
-        await page.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled });
-        return path;
     }
 }
