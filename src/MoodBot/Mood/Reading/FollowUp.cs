@@ -15,12 +15,29 @@ internal sealed record FollowUp(string Name, double Valence, double Arousal)
 
     private static readonly Dictionary<string, FollowUp> Phrases = new(StringComparer.Ordinal)
     {
-        ["calmer"] = Calmer, ["more calm"] = Calmer, ["slower"] = Calmer, ["chiller"] = Calmer, ["calm it down"] = Calmer,
-        ["more upbeat"] = MoreUpbeat, ["upbeat"] = MoreUpbeat, ["happier"] = MoreUpbeat, ["brighter"] = MoreUpbeat, ["cheer me up"] = MoreUpbeat,
-        ["more energy"] = MoreEnergy, ["more energetic"] = MoreEnergy, ["faster"] = MoreEnergy, ["pump it up"] = MoreEnergy,
-        ["less sad"] = LessSad, ["not so sad"] = LessSad, ["less gloomy"] = LessSad,
-        ["something else"] = SomethingElse, ["another"] = SomethingElse, ["another one"] = SomethingElse,
-        ["next"] = SomethingElse, ["different"] = SomethingElse, ["something different"] = SomethingElse,
+        ["calmer"] = Calmer,
+        ["more calm"] = Calmer,
+        ["slower"] = Calmer,
+        ["chiller"] = Calmer,
+        ["calm it down"] = Calmer,
+        ["more upbeat"] = MoreUpbeat,
+        ["upbeat"] = MoreUpbeat,
+        ["happier"] = MoreUpbeat,
+        ["brighter"] = MoreUpbeat,
+        ["cheer me up"] = MoreUpbeat,
+        ["more energy"] = MoreEnergy,
+        ["more energetic"] = MoreEnergy,
+        ["faster"] = MoreEnergy,
+        ["pump it up"] = MoreEnergy,
+        ["less sad"] = LessSad,
+        ["not so sad"] = LessSad,
+        ["less gloomy"] = LessSad,
+        ["something else"] = SomethingElse,
+        ["another"] = SomethingElse,
+        ["another one"] = SomethingElse,
+        ["next"] = SomethingElse,
+        ["different"] = SomethingElse,
+        ["something different"] = SomethingElse,
     };
 
     private static readonly string[] Fillers = ["please", "pls", "a bit", "a little", "bit", "make it", "something", "even", "much", "way"];
