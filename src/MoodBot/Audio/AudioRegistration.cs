@@ -32,13 +32,13 @@ internal static class AudioRegistration
         services.AddSingleton(sp => new StateStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.FullPath(root)));
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<PlayHistory>();
+        services.AddSingleton<ListeningMemory>();
         services.AddSingleton(sp => CatalogueFileLoader.Load(
             sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath(root),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackCatalogue>()));
         services.AddSingleton(sp => new TrackPicker(
             sp.GetRequiredService<TrackCatalogue>(),
-            sp.GetRequiredService<FeedbackStore>(),
-            sp.GetRequiredService<PlayHistory>(),
+            sp.GetRequiredService<ListeningMemory>(),
             sp.GetRequiredService<IOptions<CatalogueOptions>>()));
         services.AddSingleton(sp => new AudioLinkSigner(
             AudioLinkKey.Resolve(sp.GetRequiredService<IOptions<AudioOptions>>().Value.LinkKey, sp.GetRequiredService<StateStore>().Directory),

@@ -19,9 +19,9 @@ internal sealed class RoomRig : IDisposable
     {
         State = new StateStore(_dir.Path);
         Catalogue.SetSource("test", [.. Tracks("calm", [100, 60, 80, 120]), .. Tracks("happy", [90, 70, 110])]);
-        History = new PlayHistory(State, Time);
+        Memory = new ListeningMemory(new FeedbackStore(State), new PlayHistory(State, Time), Time, NullLogger<ListeningMemory>.Instance);
         var picker = new TrackPicker(
-            Catalogue, new FeedbackStore(State), History,
+            Catalogue, Memory,
             Options.Create(new CatalogueOptions { TracksPerReply = tracksPerReply, NoRepeat = 0 }), new Random(5));
         var linker = new TrackLinker(new AudioLinkSigner(new byte[32], Time), Options.Create(new AudioOptions()), Options.Create(new WebOptions()));
         Rooms = new RoomService(
@@ -37,7 +37,8 @@ internal sealed class RoomRig : IDisposable
 
     public StateStore State { get; }
 
-    public PlayHistory History { get; }
+    /// <summary>What the picker remembers of each room's plays (the database gets them written behind).</summary>
+    public ListeningMemory Memory { get; }
 
     public RoomService Rooms { get; }
 
@@ -58,7 +59,11 @@ internal sealed class RoomRig : IDisposable
         Model = "test",
     };
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        Memory.Dispose();
+        _dir.Dispose();
+    }
 
     private static IEnumerable<CatalogueEntry> Tracks(string mood, int[] seconds) =>
         seconds.Select((length, i) =>

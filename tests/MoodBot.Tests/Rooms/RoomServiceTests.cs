@@ -74,7 +74,7 @@ public sealed class RoomServiceTests : IDisposable
         Assert.True(playing.StartedAt <= _rig.Time.GetUtcNow());
         Assert.Equal((playing.Id, playing.PositionSeconds), (again.NowPlaying!.Id, again.NowPlaying.PositionSeconds));
         // The reply's pick and one autoplay batch: a week of catching up is arithmetic, not thousands of picks.
-        Assert.Equal(6, _rig.History.Recent(RoomService.PickerRoom(slug), 1000).Count);
+        Assert.Equal(6, _rig.Memory.Recent(RoomService.PickerRoom(slug), 1000).Count);
     }
 
     [Fact]

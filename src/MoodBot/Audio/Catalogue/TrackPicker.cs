@@ -10,8 +10,7 @@ namespace MoodBot.Audio.Catalogue;
 /// </summary>
 internal sealed class TrackPicker(
     TrackCatalogue catalogue,
-    FeedbackStore feedback,
-    PlayHistory history,
+    ListeningMemory memory,
     IOptions<CatalogueOptions> options,
     Random? random = null)
 {
@@ -27,7 +26,7 @@ internal sealed class TrackPicker(
     public IReadOnlyList<CatalogueEntry> Pick(string mood, string? secondaryMood, string room)
     {
         var settings = options.Value;
-        var recent = history.Recent(room, settings.NoRepeat);
+        var recent = memory.Recent(room, settings.NoRepeat);
         var secondary = secondaryMood is { } second && second != mood ? 1 : 0;
         var picked = new List<CatalogueEntry>(settings.TracksPerReply);
         Choose(mood, Math.Max(1, settings.TracksPerReply - secondary), recent, picked);
@@ -36,14 +35,14 @@ internal sealed class TrackPicker(
             Choose(secondaryMood!, 1, recent, picked);
         }
 
-        history.Record(room, picked.Select(entry => entry.Id));
+        memory.Played(room, [.. picked.Select(entry => entry.Id)]);
         return picked;
     }
 
     private void Choose(string mood, int count, IReadOnlyList<string> recent, List<CatalogueEntry> picked)
     {
         var tracks = catalogue.For(mood);
-        var votes = feedback.VotesFor(mood);
+        var votes = memory.Votes(mood);
         var candidates = new List<(CatalogueEntry Entry, double Weight)>(tracks.Count);
         for (var i = 0; i < tracks.Count; i++)
         {

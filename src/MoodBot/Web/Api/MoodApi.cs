@@ -78,7 +78,7 @@ internal static class MoodApi
         Results.Json<IReadOnlyList<MoodListing>>(
             [.. moods.All.Select(m => new MoodListing(m.Id, m.Label, m.Emoji, m.Color))], WebJsonContext.Default.IReadOnlyListMoodListing);
 
-    private static async Task<IResult> FeedbackAsync(HttpContext context, TrackCatalogue catalogue, FeedbackStore feedback)
+    private static async Task<IResult> FeedbackAsync(HttpContext context, TrackCatalogue catalogue, ListeningMemory memory)
     {
         var (request, error) = await JsonBody.ReadAsync(context, WebJsonContext.Default.FeedbackRequest);
         if (error is not null)
@@ -99,7 +99,7 @@ internal static class MoodApi
             return JsonBody.Problem(StatusCodes.Status404NotFound, "That track is not in the catalogue (any more).");
         }
 
-        feedback.Record(trackId, mood, liked);
+        memory.Vote(trackId, mood, liked);
         return Results.NoContent();
     }
 }

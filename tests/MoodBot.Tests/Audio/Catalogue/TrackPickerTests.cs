@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MoodBot.Audio.Catalogue;
@@ -12,6 +13,7 @@ public sealed class TrackPickerTests : IDisposable
     private readonly TrackCatalogue _catalogue = new();
     private readonly FeedbackStore _feedback;
     private readonly PlayHistory _history;
+    private readonly List<ListeningMemory> _memories = [];
 
     public TrackPickerTests()
     {
@@ -101,10 +103,18 @@ public sealed class TrackPickerTests : IDisposable
         Assert.Empty(Picker().Pick(Reading(null), "room"));
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _memories.ForEach(m => m.Dispose());
+        _dir.Dispose();
+    }
 
-    private TrackPicker Picker(int tracksPerReply = 3, int noRepeat = 5, int seed = 7) =>
-        new(_catalogue, _feedback, _history, Options.Create(new CatalogueOptions { TracksPerReply = tracksPerReply, NoRepeat = noRepeat }), new Random(seed));
+    private TrackPicker Picker(int tracksPerReply = 3, int noRepeat = 5, int seed = 7)
+    {
+        var memory = new ListeningMemory(_feedback, _history, TimeProvider.System, NullLogger<ListeningMemory>.Instance);
+        _memories.Add(memory);
+        return new(_catalogue, memory, Options.Create(new CatalogueOptions { TracksPerReply = tracksPerReply, NoRepeat = noRepeat }), new Random(seed));
+    }
 
     private static CatalogueEntry[] Tracks(string mood, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new CatalogueEntry(
