@@ -6,18 +6,21 @@ using MoodBot.Audio.Streaming;
 using MoodBot.Mood.Reading;
 using MoodBot.Rooms;
 using MoodBot.State;
+using MoodBot.Tests.State;
 using MoodBot.Web;
+using Xunit.Abstractions;
 
 namespace MoodBot.Tests.Rooms;
 
 /// <summary>A <see cref="RoomService"/> on a temporary database and a fake clock, with a catalogue of known lengths.</summary>
 internal sealed class RoomRig : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestState _storage;
 
-    public RoomRig(int tracksPerReply = 3, int maxQueue = 100)
+    public RoomRig(int tracksPerReply = 3, int maxQueue = 100, string provider = TestState.Sqlite, ITestOutputHelper? output = null)
     {
-        State = new StateStore(_dir.Path);
+        _storage = new TestState(provider, output);
+        State = _storage.Open();
         Catalogue.SetSource("test", [.. Tracks("calm", [100, 60, 80, 120]), .. Tracks("happy", [90, 70, 110])]);
         History = new PlayHistory(State, Time);
         var picker = new TrackPicker(
@@ -58,7 +61,7 @@ internal sealed class RoomRig : IDisposable
         Model = "test",
     };
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _storage.Dispose();
 
     private static IEnumerable<CatalogueEntry> Tracks(string mood, int[] seconds) =>
         seconds.Select((length, i) =>
