@@ -140,7 +140,12 @@ internal sealed partial class RoomService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var deleted = store.Delete(slug);
+            bool deleted;
+            using (store.Exclusive(slug))
+            {
+                deleted = store.Delete(slug);
+            }
+
             _ballots.TryRemove(slug, out _);
             hub.Notify(slug);
             if (deleted)
@@ -162,6 +167,8 @@ internal sealed partial class RoomService(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // The gate orders this process's callers; the database's lock orders other instances'.
+            using var exclusive = store.Exclusive(slug);
             if (store.Get(slug) is not { } record)
             {
                 return new RoomUpdate(RoomOutcome.NotFound, null, []);

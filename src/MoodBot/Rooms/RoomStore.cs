@@ -8,6 +8,9 @@ internal sealed class RoomStore(StateStore state)
     private const string RoomColumns = "slug, name, private, join_token_hash, admin_token_hash, locked, mood, created_at";
     private const string QueueColumns = "id, track_key, mood, title, artist, licence, duration_s, started_at, autoplay";
 
+    /// <summary>Held around a read-change-write of the room, so bot instances sharing a database take turns.</summary>
+    public IDisposable Exclusive(string slug) => state.Database.Exclusive("room:" + slug);
+
     /// <summary>Stores a new room; false when its slug is taken.</summary>
     public bool TryCreate(RoomRecord room)
     {

@@ -13,6 +13,9 @@ internal sealed class PostgresStateDatabase : StateDatabase
     // "MoodBot" in ASCII: any constant works as long as every instance uses the same one.
     private const long MigrationLock = 0x4D6F6F64426F74;
 
+    // The two-key advisory locks are a space apart from the one-key migration lock.
+    private const int ExclusiveSpace = 0x4D42;
+
     private readonly NpgsqlDataSource _source;
 
     public PostgresStateDatabase(string connectionString)
@@ -27,6 +30,22 @@ internal sealed class PostgresStateDatabase : StateDatabase
     public override string Description { get; }
 
     public override DbConnection Open() => _source.OpenConnection();
+
+    public override IDisposable Exclusive(string key)
+    {
+        var connection = _source.OpenConnection();
+        try
+        {
+            var transaction = connection.BeginTransaction();
+            connection.Execute("SELECT pg_advisory_xact_lock(@space, hashtext(@key))", ("@space", ExclusiveSpace), ("@key", key));
+            return new Held(connection, transaction);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     public override void Dispose() => _source.Dispose();
 
@@ -43,4 +62,14 @@ internal sealed class PostgresStateDatabase : StateDatabase
 
     protected override void WriteVersion(DbConnection connection, int version) =>
         connection.Execute("UPDATE schema_version SET version = @version", ("@version", version));
+
+    /// <summary>A transaction-scoped lock: ending the transaction (and returning the connection) releases it.</summary>
+    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
+    {
+        public void Dispose()
+        {
+            transaction.Dispose();
+            connection.Dispose();
+        }
+    }
 }

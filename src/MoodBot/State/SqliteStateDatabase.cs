@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -10,6 +11,10 @@ namespace MoodBot.State;
 /// </summary>
 internal sealed class SqliteStateDatabase(string file) : StateDatabase
 {
+    // A SQLite file belongs to one process, so a lock in this process orders every store opened
+    // on it (a database-level lock would be the write lock, which the writes themselves need).
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Exclusives = new(StringComparer.Ordinal);
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = file,
@@ -30,6 +35,13 @@ internal sealed class SqliteStateDatabase(string file) : StateDatabase
         return connection;
     }
 
+    public override IDisposable Exclusive(string key)
+    {
+        var gate = Exclusives.GetOrAdd(Path.GetFullPath(file) + "\n" + key, _ => new SemaphoreSlim(1, 1));
+        gate.Wait();
+        return new Held(gate);
+    }
+
     // Pooled SQLite connections hold no server resources; each one closes when its caller disposes it.
     public override void Dispose()
     {
@@ -43,4 +55,9 @@ internal sealed class SqliteStateDatabase(string file) : StateDatabase
 
     protected override void WriteVersion(DbConnection connection, int version) =>
         connection.Execute($"PRAGMA user_version = {version}");
+
+    private sealed class Held(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
 }

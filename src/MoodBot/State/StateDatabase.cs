@@ -53,6 +53,12 @@ internal abstract class StateDatabase : IDisposable
         return version;
     }
 
+    /// <summary>
+    /// Held while one bot instance reads, changes and writes something that others may change at
+    /// the same time (a room): instances sharing the database take turns.
+    /// </summary>
+    public abstract IDisposable Exclusive(string key);
+
     public abstract void Dispose();
 
     /// <summary>Settings the connection needs before the migration's transaction begins.</summary>

@@ -92,4 +92,22 @@ public sealed class RoomProviderTests(ITestOutputHelper output)
         Assert.Null(await rig.Rooms.GetAsync(kitchen, CancellationToken.None));
         Assert.False(await rig.Rooms.DeleteAsync(kitchen, CancellationToken.None));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Add_TwoInstancesOnOneDatabaseAtOnce_TakeTurnsAndKeepTheQueueWithinItsLimit(string provider)
+    {
+        using var storage = new TestState(provider, output);
+        using var one = new RoomRig(maxQueue: 4, sharing: storage);
+        using var two = new RoomRig(maxQueue: 4, sharing: storage);
+        var slug = one.Rooms.Create("Shared", isPrivate: false).Room.Slug;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? one : two).Rooms.AddAsync(slug, RoomRig.Reading("calm"), admin: false, CancellationToken.None))));
+
+        var queue = new RoomStore(one.State).Queue(slug);
+        Assert.Equal(4, queue.Count);
+        Assert.Equal(4, results.Sum(result => result.Added.Count));
+        Assert.Equal(queue.Count, queue.Select(item => item.Id).Distinct().Count());
+    }
 }

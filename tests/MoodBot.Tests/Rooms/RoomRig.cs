@@ -15,12 +15,13 @@ namespace MoodBot.Tests.Rooms;
 /// <summary>A <see cref="RoomService"/> on a temporary database and a fake clock, with a catalogue of known lengths.</summary>
 internal sealed class RoomRig : IDisposable
 {
-    private readonly TestState _storage;
+    private readonly TestState? _owned;
 
-    public RoomRig(int tracksPerReply = 3, int maxQueue = 100, string provider = TestState.Sqlite, ITestOutputHelper? output = null)
+    /// <param name="sharing">Storage another rig uses too, as two bot instances would share a database.</param>
+    public RoomRig(int tracksPerReply = 3, int maxQueue = 100, string provider = TestState.Sqlite, ITestOutputHelper? output = null, TestState? sharing = null)
     {
-        _storage = new TestState(provider, output);
-        State = _storage.Open();
+        _owned = sharing is null ? new TestState(provider, output) : null;
+        State = (sharing ?? _owned!).Open();
         Catalogue.SetSource("test", [.. Tracks("calm", [100, 60, 80, 120]), .. Tracks("happy", [90, 70, 110])]);
         History = new PlayHistory(State, Time);
         var picker = new TrackPicker(
@@ -61,7 +62,7 @@ internal sealed class RoomRig : IDisposable
         Model = "test",
     };
 
-    public void Dispose() => _storage.Dispose();
+    public void Dispose() => _owned?.Dispose();
 
     private static IEnumerable<CatalogueEntry> Tracks(string mood, int[] seconds) =>
         seconds.Select((length, i) =>
