@@ -25,11 +25,12 @@ internal static class AudioRegistration
         services.AddSingleton<IValidateOptions<AudioOptions>, AudioOptionsValidator>();
         services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StateOptions>, StateOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StateOptions>, StateProviderValidator>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new StateStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.FullPath(root)));
+        services.AddSingleton(sp => StateStore.Create(sp.GetRequiredService<IOptions<StateOptions>>().Value, root));
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<PlayHistory>();
         services.AddSingleton<ListeningMemory>();

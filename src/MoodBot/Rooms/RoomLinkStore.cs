@@ -16,41 +16,28 @@ internal sealed class RoomLinkStore(StateStore state)
         }
 
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO room_links (room, kind, target) VALUES ($room, $kind, $target) ON CONFLICT (kind, target) DO UPDATE SET room = excluded.room";
-        command.Parameters.AddWithValue("$room", room);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$target", target);
-        command.ExecuteNonQuery();
+        connection.Execute(
+            "INSERT INTO room_links (room, kind, target) VALUES (@room, @kind, @target) ON CONFLICT (kind, target) DO UPDATE SET room = excluded.room",
+            ("@room", room), ("@kind", kind), ("@target", target));
     }
 
     public bool Unlink(string kind, string target)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM room_links WHERE kind = $kind AND target = $target";
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$target", target);
-        return command.ExecuteNonQuery() == 1;
+        return connection.Execute("DELETE FROM room_links WHERE kind = @kind AND target = @target", ("@kind", kind), ("@target", target)) == 1;
     }
 
     /// <summary>The room a channel or group is linked to, if any.</summary>
     public string? RoomOf(string kind, string target)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT room FROM room_links WHERE kind = $kind AND target = $target";
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$target", target);
-        return command.ExecuteScalar() as string;
+        return connection.Scalar("SELECT room FROM room_links WHERE kind = @kind AND target = @target", ("@kind", kind), ("@target", target)) as string;
     }
 
     public IReadOnlyList<RoomLink> LinksOf(string room)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, target FROM room_links WHERE room = $room ORDER BY kind, target";
-        command.Parameters.AddWithValue("$room", room);
+        using var command = connection.Command("SELECT kind, target FROM room_links WHERE room = @room ORDER BY kind, target", ("@room", room));
         using var reader = command.ExecuteReader();
         var links = new List<RoomLink>();
         while (reader.Read())

@@ -140,11 +140,18 @@ internal sealed partial class RoomService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var deleted = store.Delete(slug);
+            bool deleted;
+            using (store.Exclusive(slug))
+            {
+                deleted = store.Delete(slug);
+            }
+
             _ballots.TryRemove(slug, out _);
             hub.Notify(slug);
             if (deleted)
             {
+                // The store deleted the plays it had; the picker's memory and queued writes go too.
+                picker.Forget(PickerRoom(slug));
                 Log.Deleted(logger, slug);
             }
 
@@ -162,6 +169,8 @@ internal sealed partial class RoomService(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // The gate orders this process's callers; the database's lock orders other instances'.
+            using var exclusive = store.Exclusive(slug);
             if (store.Get(slug) is not { } record)
             {
                 return new RoomUpdate(RoomOutcome.NotFound, null, []);

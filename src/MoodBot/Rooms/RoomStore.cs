@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using MoodBot.State;
 
 namespace MoodBot.Rooms;
@@ -9,29 +8,23 @@ internal sealed class RoomStore(StateStore state)
     private const string RoomColumns = "slug, name, private, join_token_hash, admin_token_hash, locked, mood, created_at";
     private const string QueueColumns = "id, track_key, mood, title, artist, licence, duration_s, started_at, autoplay";
 
+    /// <summary>Held around a read-change-write of the room, so bot instances sharing a database take turns.</summary>
+    public IDisposable Exclusive(string slug) => state.Database.Exclusive("room:" + slug);
+
     /// <summary>Stores a new room; false when its slug is taken.</summary>
     public bool TryCreate(RoomRecord room)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO rooms ({RoomColumns}) VALUES ($slug, $name, $private, $join, $admin, $locked, $mood, $created) ON CONFLICT (slug) DO NOTHING";
-        command.Parameters.AddWithValue("$slug", room.Slug);
-        command.Parameters.AddWithValue("$name", room.Name);
-        command.Parameters.AddWithValue("$private", room.Private);
-        command.Parameters.AddWithValue("$join", (object?)room.JoinTokenHash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$admin", room.AdminTokenHash);
-        command.Parameters.AddWithValue("$locked", room.Locked);
-        command.Parameters.AddWithValue("$mood", (object?)room.Mood ?? DBNull.Value);
-        command.Parameters.AddWithValue("$created", room.CreatedAt.ToUnixTimeMilliseconds());
-        return command.ExecuteNonQuery() == 1;
+        return connection.Execute(
+            $"INSERT INTO rooms ({RoomColumns}) VALUES (@slug, @name, @private, @join, @admin, @locked, @mood, @created) ON CONFLICT (slug) DO NOTHING",
+            ("@slug", room.Slug), ("@name", room.Name), ("@private", room.Private), ("@join", room.JoinTokenHash), ("@admin", room.AdminTokenHash),
+            ("@locked", room.Locked), ("@mood", room.Mood), ("@created", room.CreatedAt.ToUnixTimeMilliseconds())) == 1;
     }
 
     public RoomRecord? Get(string slug)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RoomColumns} FROM rooms WHERE slug = $slug";
-        command.Parameters.AddWithValue("$slug", slug);
+        using var command = connection.Command($"SELECT {RoomColumns} FROM rooms WHERE slug = @slug", ("@slug", slug));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new RoomRecord(
@@ -50,9 +43,7 @@ internal sealed class RoomStore(StateStore state)
     public List<QueueItem> Queue(string slug)
     {
         using var connection = state.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {QueueColumns} FROM room_queue WHERE room = $slug ORDER BY id";
-        command.Parameters.AddWithValue("$slug", slug);
+        using var command = connection.Command($"SELECT {QueueColumns} FROM room_queue WHERE room = @slug ORDER BY id", ("@slug", slug));
         using var reader = command.ExecuteReader();
         var queue = new List<QueueItem>();
         while (reader.Read())
@@ -82,8 +73,8 @@ internal sealed class RoomStore(StateStore state)
         using var transaction = connection.BeginTransaction();
         if (before.Name != after.Name || before.Locked != after.Locked || before.Mood != after.Mood)
         {
-            Execute(connection, "UPDATE rooms SET name = $name, locked = $locked, mood = $mood WHERE slug = $slug",
-                ("$name", after.Name), ("$locked", after.Locked), ("$mood", after.Mood), ("$slug", after.Slug));
+            connection.Execute("UPDATE rooms SET name = @name, locked = @locked, mood = @mood WHERE slug = @slug",
+                ("@name", after.Name), ("@locked", after.Locked), ("@mood", after.Mood), ("@slug", after.Slug));
         }
 
         var kept = newQueue.Where(item => item.Id != 0).ToDictionary(item => item.Id);
@@ -91,20 +82,20 @@ internal sealed class RoomStore(StateStore state)
         {
             if (!kept.TryGetValue(item.Id, out var now))
             {
-                Execute(connection, "DELETE FROM room_queue WHERE id = $id", ("$id", item.Id));
+                connection.Execute("DELETE FROM room_queue WHERE id = @id", ("@id", item.Id));
             }
             else if (now.StartedAt != item.StartedAt)
             {
-                Execute(connection, "UPDATE room_queue SET started_at = $at WHERE id = $id", ("$at", now.StartedAt?.ToUnixTimeMilliseconds()), ("$id", item.Id));
+                connection.Execute("UPDATE room_queue SET started_at = @at WHERE id = @id", ("@at", now.StartedAt?.ToUnixTimeMilliseconds()), ("@id", item.Id));
             }
         }
 
         foreach (var item in newQueue.Where(item => item.Id == 0))
         {
-            Execute(connection,
-                "INSERT INTO room_queue (room, track_key, mood, title, artist, licence, duration_s, started_at, autoplay) VALUES ($room, $key, $mood, $title, $artist, $licence, $duration, $at, $autoplay)",
-                ("$room", after.Slug), ("$key", item.TrackKey), ("$mood", item.Mood), ("$title", item.Title), ("$artist", item.Artist),
-                ("$licence", item.Licence), ("$duration", item.DurationSeconds), ("$at", item.StartedAt?.ToUnixTimeMilliseconds()), ("$autoplay", item.Autoplay));
+            connection.Execute(
+                "INSERT INTO room_queue (room, track_key, mood, title, artist, licence, duration_s, started_at, autoplay) VALUES (@room, @key, @mood, @title, @artist, @licence, @duration, @at, @autoplay)",
+                ("@room", after.Slug), ("@key", item.TrackKey), ("@mood", item.Mood), ("@title", item.Title), ("@artist", item.Artist),
+                ("@licence", item.Licence), ("@duration", item.DurationSeconds), ("@at", item.StartedAt?.ToUnixTimeMilliseconds()), ("@autoplay", item.Autoplay));
         }
 
         transaction.Commit();
@@ -115,21 +106,9 @@ internal sealed class RoomStore(StateStore state)
     {
         using var connection = state.Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, "DELETE FROM plays WHERE room = $room", ("$room", RoomService.PickerRoom(slug)));
-        var deleted = Execute(connection, "DELETE FROM rooms WHERE slug = $slug", ("$slug", slug)) == 1;
+        connection.Execute("DELETE FROM plays WHERE room = @room", ("@room", RoomService.PickerRoom(slug)));
+        var deleted = connection.Execute("DELETE FROM rooms WHERE slug = @slug", ("@slug", slug)) == 1;
         transaction.Commit();
         return deleted;
-    }
-
-    private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command.ExecuteNonQuery();
     }
 }

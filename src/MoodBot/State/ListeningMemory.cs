@@ -23,7 +23,8 @@ internal sealed partial class ListeningMemory : IDisposable
     private readonly ILogger<ListeningMemory> _logger;
     private readonly ConcurrentDictionary<string, List<string>> _recent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, TrackVote> Votes, DateTimeOffset At)> _votes = new(StringComparer.Ordinal);
-    private readonly Channel<(string Room, string[] Ids)> _plays = Channel.CreateUnbounded<(string, string[])>(new UnboundedChannelOptions { SingleReader = true });
+    // Ids null means "forget the room": queued behind its pending plays, so none of them outlives it.
+    private readonly Channel<(string Room, string[]? Ids)> _plays = Channel.CreateUnbounded<(string, string[]?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public ListeningMemory(FeedbackStore feedback, PlayHistory history, TimeProvider time, ILogger<ListeningMemory> logger)
@@ -74,6 +75,13 @@ internal sealed partial class ListeningMemory : IDisposable
         _plays.Writer.TryWrite((room, [.. ids]));
     }
 
+    /// <summary>Forgets a room's plays (the room was deleted), in memory now and in the database after its pending writes.</summary>
+    public void Forget(string room)
+    {
+        _recent.TryRemove(room, out _);
+        _plays.Writer.TryWrite((room, null));
+    }
+
     /// <summary>Votes per track for a mood; fresh for this process at once, for other instances within 30 s.</summary>
     public IReadOnlyDictionary<string, TrackVote> Votes(string mood)
     {
@@ -110,7 +118,14 @@ internal sealed partial class ListeningMemory : IDisposable
         {
             try
             {
-                _history.Record(room, ids);
+                if (ids is null)
+                {
+                    _history.Forget(room);
+                }
+                else
+                {
+                    _history.Record(room, ids);
+                }
             }
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
             {

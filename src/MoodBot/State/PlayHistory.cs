@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MoodBot.State;
 
 /// <summary>Which tracks each room got, newest first, so a room does not hear the same track again too soon.</summary>
@@ -12,23 +10,22 @@ internal sealed class PlayHistory(StateStore store, TimeProvider time)
     {
         using var connection = store.Open();
         using var transaction = connection.BeginTransaction();
-        var now = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var now = store.Dialect.Timestamp(time.GetUtcNow());
         foreach (var trackId in trackIds)
         {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO plays (room, track_id, played_at) VALUES ($r, $t, $at)";
-            insert.Parameters.AddWithValue("$r", room);
-            insert.Parameters.AddWithValue("$t", trackId);
-            insert.Parameters.AddWithValue("$at", now);
-            insert.ExecuteNonQuery();
+            connection.Execute("INSERT INTO plays (room, track_id, played_at) VALUES (@r, @t, @at)", ("@r", room), ("@t", trackId), ("@at", now));
         }
 
-        using var trim = connection.CreateCommand();
-        trim.CommandText = "DELETE FROM plays WHERE room = $r AND id <= (SELECT id FROM plays WHERE room = $r ORDER BY id DESC LIMIT 1 OFFSET $kept)";
-        trim.Parameters.AddWithValue("$r", room);
-        trim.Parameters.AddWithValue("$kept", Kept);
-        trim.ExecuteNonQuery();
+        connection.Execute(
+            "DELETE FROM plays WHERE room = @r AND id <= (SELECT id FROM plays WHERE room = @r ORDER BY id DESC LIMIT 1 OFFSET @kept)",
+            ("@r", room), ("@kept", Kept));
         transaction.Commit();
+    }
+
+    public void Forget(string room)
+    {
+        using var connection = store.Open();
+        connection.Execute("DELETE FROM plays WHERE room = @r", ("@r", room));
     }
 
     /// <summary>The room's last <paramref name="count"/> track ids, newest first.</summary>
@@ -40,10 +37,7 @@ internal sealed class PlayHistory(StateStore store, TimeProvider time)
         }
 
         using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT track_id FROM plays WHERE room = $r ORDER BY id DESC LIMIT $n";
-        command.Parameters.AddWithValue("$r", room);
-        command.Parameters.AddWithValue("$n", count);
+        using var command = connection.Command("SELECT track_id FROM plays WHERE room = @r ORDER BY id DESC LIMIT @n", ("@r", room), ("@n", count));
         using var reader = command.ExecuteReader();
         var ids = new List<string>(count);
         while (reader.Read())

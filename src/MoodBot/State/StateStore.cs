@@ -1,94 +1,55 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MoodBot.State;
 
 /// <summary>
-/// The SQLite database in the state folder. Write-ahead logging keeps committed data safe if the
-/// process is killed; every call opens a pooled connection, so callers on any thread are safe.
+/// The state database and the data folder beside it. The tables are in SQLite in that folder by
+/// default, or in PostgreSQL when several bot instances share them; the folder always keeps the
+/// files (the link key, the audio cache). The schema is brought up to date on construction.
 /// </summary>
-internal sealed class StateStore
+internal sealed class StateStore : IDisposable
 {
     public const string FileName = "moodbot.db";
 
     // Each step runs once, in order, inside one transaction with its version bump.
-    private static readonly string[] Migrations =
+    private static readonly SchemaStep[] Migrations =
     [
-        """
-        CREATE TABLE track_feedback (
-            track_id TEXT NOT NULL,
-            mood TEXT NOT NULL,
-            up INTEGER NOT NULL DEFAULT 0,
-            down INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (track_id, mood));
-        CREATE TABLE plays (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            room TEXT NOT NULL,
-            track_id TEXT NOT NULL,
-            played_at TEXT NOT NULL);
-        CREATE INDEX plays_by_room ON plays (room, id DESC);
-        """,
-        Rooms.RoomSchema.Migration,
+        StateSchema.FeedbackAndPlays,
+        Rooms.RoomSchema.Step,
     ];
 
-    private readonly string _connectionString;
-
+    /// <summary>SQLite in <paramref name="directory"/>.</summary>
     public StateStore(string directory)
+        : this(directory, new SqliteStateDatabase(System.IO.Path.Combine(directory, FileName)))
+    {
+    }
+
+    public StateStore(string directory, StateDatabase database)
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = System.IO.Path.Combine(directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-        }.ToString();
-        Migrate();
+        Database = database;
+        database.Migrate(Migrations);
     }
 
     public string Directory { get; }
 
-    public SqliteConnection Open()
+    public StateDatabase Database { get; }
+
+    public SqlDialect Dialect => Database.Dialect;
+
+    /// <summary>How many migrations this build has; an up-to-date database is at this version.</summary>
+    public static int SchemaVersion => Migrations.Length;
+
+    public static StateStore Create(StateOptions options, string contentRoot)
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
-        pragma.ExecuteNonQuery();
-        return connection;
+        var directory = options.FullPath(contentRoot);
+        return options.IsPostgres
+            ? new StateStore(directory, new PostgresStateDatabase(options.ConnectionString!))
+            : new StateStore(directory);
     }
 
-    private void Migrate()
-    {
-        using var connection = Open();
-        using (var wal = connection.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-            wal.ExecuteNonQuery();
-        }
+    public DbConnection Open() => Database.Open();
 
-        using var transaction = connection.BeginTransaction();
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > Migrations.Length)
-        {
-            throw new InvalidDataException(
-                $"{System.IO.Path.Combine(Directory, FileName)} was written by a newer MoodBot (schema {version}, this build knows {Migrations.Length}).");
-        }
-
-        for (var step = version; step < Migrations.Length; step++)
-        {
-            Scalar(connection, transaction, Migrations[step]);
-            Scalar(connection, transaction, $"PRAGMA user_version = {step + 1}");
-        }
-
-        transaction.Commit();
-    }
-
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    public void Dispose() => Database.Dispose();
 }

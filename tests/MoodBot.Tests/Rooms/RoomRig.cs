@@ -6,18 +6,22 @@ using MoodBot.Audio.Streaming;
 using MoodBot.Mood.Reading;
 using MoodBot.Rooms;
 using MoodBot.State;
+using MoodBot.Tests.State;
 using MoodBot.Web;
+using Xunit.Abstractions;
 
 namespace MoodBot.Tests.Rooms;
 
 /// <summary>A <see cref="RoomService"/> on a temporary database and a fake clock, with a catalogue of known lengths.</summary>
 internal sealed class RoomRig : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestState? _owned;
 
-    public RoomRig(int tracksPerReply = 3, int maxQueue = 100)
+    /// <param name="sharing">Storage another rig uses too, as two bot instances would share a database.</param>
+    public RoomRig(int tracksPerReply = 3, int maxQueue = 100, string provider = TestState.Sqlite, ITestOutputHelper? output = null, TestState? sharing = null)
     {
-        State = new StateStore(_dir.Path);
+        _owned = sharing is null ? new TestState(provider, output) : null;
+        State = (sharing ?? _owned!).Open();
         Catalogue.SetSource("test", [.. Tracks("calm", [100, 60, 80, 120]), .. Tracks("happy", [90, 70, 110])]);
         Memory = new ListeningMemory(new FeedbackStore(State), new PlayHistory(State, Time), Time, NullLogger<ListeningMemory>.Instance);
         var picker = new TrackPicker(
@@ -62,7 +66,7 @@ internal sealed class RoomRig : IDisposable
     public void Dispose()
     {
         Memory.Dispose();
-        _dir.Dispose();
+        _owned?.Dispose();
     }
 
     private static IEnumerable<CatalogueEntry> Tracks(string mood, int[] seconds) =>

@@ -39,6 +39,9 @@ internal sealed class TrackPicker(
         return picked;
     }
 
+    /// <summary>Forgets what a room heard (the room is gone).</summary>
+    public void Forget(string room) => memory.Forget(room);
+
     private void Choose(string mood, int count, IReadOnlyList<string> recent, List<CatalogueEntry> picked)
     {
         var tracks = catalogue.For(mood);

@@ -1,0 +1,37 @@
+namespace MoodBot.State;
+
+/// <summary>The first migration: feedback and play history.</summary>
+internal static class StateSchema
+{
+    public static readonly SchemaStep FeedbackAndPlays = new(
+        Sqlite:
+        """
+        CREATE TABLE track_feedback (
+            track_id TEXT NOT NULL,
+            mood TEXT NOT NULL,
+            up INTEGER NOT NULL DEFAULT 0,
+            down INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (track_id, mood));
+        CREATE TABLE plays (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            room TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            played_at TEXT NOT NULL);
+        CREATE INDEX plays_by_room ON plays (room, id DESC);
+        """,
+        Postgres:
+        """
+        CREATE TABLE track_feedback (
+            track_id TEXT NOT NULL,
+            mood TEXT NOT NULL,
+            up INTEGER NOT NULL DEFAULT 0,
+            down INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (track_id, mood));
+        CREATE TABLE plays (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            room TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            played_at TIMESTAMPTZ NOT NULL);
+        CREATE INDEX plays_by_room ON plays (room, id DESC);
+        """);
+}
