@@ -114,24 +114,46 @@ internal sealed partial class ListeningMemory : IDisposable
 
     private async Task WriteAsync()
     {
-        await foreach (var (room, ids) in _plays.Reader.ReadAllAsync())
+        var reader = _plays.Reader;
+        var batch = new List<(string Room, string[] Ids)>();
+        while (await reader.WaitToReadAsync())
         {
-            try
+            // Everything queued goes in one transaction; a forget ends the batch so it keeps its place.
+            while (batch.Count < 1000 && reader.TryRead(out var item))
             {
-                if (ids is null)
+                if (item.Ids is null)
                 {
-                    _history.Forget(room);
+                    Write(batch);
+                    Write(() => _history.Forget(item.Room), item.Room);
+                    continue;
                 }
-                else
-                {
-                    _history.Record(room, ids);
-                }
+
+                batch.Add((item.Room, item.Ids));
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
-            {
-                // Losing a play record only risks a repeat; the writer must keep going.
-                Log.WriteFailed(_logger, room, ex.Message);
-            }
+
+            Write(batch);
+        }
+    }
+
+    private void Write(List<(string Room, string[] Ids)> batch)
+    {
+        if (batch.Count > 0)
+        {
+            Write(() => _history.Record(batch), batch[0].Room);
+            batch.Clear();
+        }
+    }
+
+    private void Write(Action write, string room)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            // Losing play records only risks a repeat; the writer must keep going.
+            Log.WriteFailed(_logger, room, ex.Message);
         }
     }
 

@@ -6,19 +6,29 @@ internal sealed class PlayHistory(StateStore store, TimeProvider time)
     // Older rows are never read (NoRepeat is at most 100), so each room keeps a bounded tail.
     private const int Kept = 200;
 
-    public void Record(string room, IEnumerable<string> trackIds)
+    public void Record(string room, IEnumerable<string> trackIds) => Record([(room, [.. trackIds])]);
+
+    /// <summary>Several rooms' plays in one transaction: one commit for a whole burst of replies.</summary>
+    public void Record(IReadOnlyList<(string Room, string[] TrackIds)> plays)
     {
         using var connection = store.Open();
         using var transaction = connection.BeginTransaction();
         var now = store.Dialect.Timestamp(time.GetUtcNow());
-        foreach (var trackId in trackIds)
+        foreach (var (room, trackIds) in plays)
         {
-            connection.Execute("INSERT INTO plays (room, track_id, played_at) VALUES (@r, @t, @at)", ("@r", room), ("@t", trackId), ("@at", now));
+            foreach (var trackId in trackIds)
+            {
+                connection.Execute("INSERT INTO plays (room, track_id, played_at) VALUES (@r, @t, @at)", ("@r", room), ("@t", trackId), ("@at", now));
+            }
         }
 
-        connection.Execute(
-            "DELETE FROM plays WHERE room = @r AND id <= (SELECT id FROM plays WHERE room = @r ORDER BY id DESC LIMIT 1 OFFSET @kept)",
-            ("@r", room), ("@kept", Kept));
+        foreach (var room in plays.Select(p => p.Room).Distinct())
+        {
+            connection.Execute(
+                "DELETE FROM plays WHERE room = @r AND id <= (SELECT id FROM plays WHERE room = @r ORDER BY id DESC LIMIT 1 OFFSET @kept)",
+                ("@r", room), ("@kept", Kept));
+        }
+
         transaction.Commit();
     }
 
