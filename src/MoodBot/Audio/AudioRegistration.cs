@@ -34,6 +34,7 @@ internal static class AudioRegistration
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<PlayHistory>();
         services.AddSingleton<ListeningMemory>();
+        services.AddSingleton<ServerSettings>();
         services.AddSingleton(sp => CatalogueFileLoader.Load(
             sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.FullPath(root),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<TrackCatalogue>()));

@@ -1,6 +1,6 @@
 namespace MoodBot.State;
 
-/// <summary>The first migration: feedback and play history.</summary>
+/// <summary>Migrations of the bot-wide tables (rooms have theirs in <c>Rooms/RoomSchema</c>).</summary>
 internal static class StateSchema
 {
     public static readonly SchemaStep FeedbackAndPlays = new(
@@ -33,5 +33,24 @@ internal static class StateSchema
             track_id TEXT NOT NULL,
             played_at TIMESTAMPTZ NOT NULL);
         CREATE INDEX plays_by_room ON plays (room, id DESC);
+        """);
+
+    /// <summary>Settings per chat server (a Discord guild, a Slack workspace, the web), as key and value.</summary>
+    public static readonly SchemaStep ServerSettings = new(
+        Sqlite:
+        """
+        CREATE TABLE server_settings (
+            server TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (server, key));
+        """,
+        Postgres:
+        """
+        CREATE TABLE server_settings (
+            server TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (server, key));
         """);
 }

@@ -16,6 +16,7 @@ internal sealed class StateStore : IDisposable
     [
         StateSchema.FeedbackAndPlays,
         Rooms.RoomSchema.Step,
+        StateSchema.ServerSettings,
     ];
 
     /// <summary>SQLite in <paramref name="directory"/>.</summary>

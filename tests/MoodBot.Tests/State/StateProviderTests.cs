@@ -27,6 +27,27 @@ public sealed class StateProviderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void ServerSettings_AreKeptPerServer_UpdatedInPlace_AndRemovable(string provider)
+    {
+        using var storage = new TestState(provider, output);
+        var settings = new ServerSettings(storage.Open());
+        settings.Set("discord:1", "music_channel", "42");
+        settings.Set("discord:1", "music_channel", "43");
+        settings.Set("discord:1", "room", "living-room");
+        settings.Set("slack:T1", "room", "office");
+
+        var reopened = new ServerSettings(storage.Open());
+        Assert.Equal("43", reopened.Get("discord:1", "music_channel"));
+        Assert.Equal(2, reopened.All("discord:1").Count);
+        Assert.Equal("office", reopened.Get("slack:T1", "room"));
+
+        reopened.Set("discord:1", "room", null);
+        Assert.Null(reopened.Get("discord:1", "room"));
+        Assert.Throws<ArgumentException>(() => reopened.Set("x", "y", new string('z', ServerSettings.MaxValueChars + 1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void Feedback_IsCountedPerTrackAndMood_AndSurvivesReopening(string provider)
     {
         using var storage = new TestState(provider, output);
