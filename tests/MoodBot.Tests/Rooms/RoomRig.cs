@@ -48,20 +48,7 @@ internal sealed class RoomRig : IDisposable
 
     public async Task<RoomState> StateOf(string slug) => (await Rooms.GetAsync(slug, CancellationToken.None))!;
 
-    public static MoodReading Reading(string? mood) => new()
-    {
-        Mood = mood,
-        SecondaryMood = null,
-        Confidence = 0.9,
-        Alternatives = [],
-        Intensity = 0.5,
-        Valence = 0,
-        Arousal = 0,
-        Summary = "",
-        Soundscape = null,
-        Light = null,
-        Model = "test",
-    };
+    public static MoodReading Reading(string? mood) => TestReadings.Of(mood);
 
     public void Dispose()
     {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MoodBot.Audio.Catalogue;
-using MoodBot.Mood.Reading;
 using MoodBot.State;
 
 namespace MoodBot.Tests.Audio.Catalogue;
@@ -26,7 +25,7 @@ public sealed class TrackPickerTests : IDisposable
     [Fact]
     public void Pick_PrimaryOnly_OffersTracksOfThatMood()
     {
-        var picked = Picker().Pick(Reading("calm"), "room");
+        var picked = Picker().Pick(TestReadings.Of("calm"), "room");
 
         Assert.Equal(3, picked.Count);
         Assert.All(picked, p => Assert.Equal("calm", p.Mood));
@@ -36,7 +35,7 @@ public sealed class TrackPickerTests : IDisposable
     [Fact]
     public void Pick_WithSecondaryMood_AddsOneOfIt()
     {
-        var picked = Picker().Pick(Reading("calm", "sad"), "room");
+        var picked = Picker().Pick(TestReadings.Of("calm", "sad"), "room");
 
         Assert.Equal(["calm", "calm", "sad"], picked.Select(p => p.Mood));
     }
@@ -45,7 +44,7 @@ public sealed class TrackPickerTests : IDisposable
     public void Pick_NeverRepeatsTheRoomsLastTracksWhileOthersRemain()
     {
         var picker = Picker(tracksPerReply: 1, noRepeat: 5, seed: 3);
-        var ids = Enumerable.Range(0, 60).Select(_ => picker.Pick(Reading("calm"), "room").Single().Id).ToList();
+        var ids = Enumerable.Range(0, 60).Select(_ => picker.Pick(TestReadings.Of("calm"), "room").Single().Id).ToList();
 
         for (var i = 5; i < ids.Count; i++)
         {
@@ -53,16 +52,16 @@ public sealed class TrackPickerTests : IDisposable
         }
 
         // Another room has its own history.
-        Assert.Single(picker.Pick(Reading("calm"), "other-room"));
+        Assert.Single(picker.Pick(TestReadings.Of("calm"), "other-room"));
     }
 
     [Fact]
     public void Pick_WhenTheRoomHeardEverything_OffersNewSoundscapesOfTheMood()
     {
         var picker = Picker(tracksPerReply: 3, noRepeat: 10, seed: 1);
-        var first = picker.Pick(Reading("sad"), "room");
+        var first = picker.Pick(TestReadings.Of("sad"), "room");
 
-        var second = picker.Pick(Reading("sad"), "room");
+        var second = picker.Pick(TestReadings.Of("sad"), "room");
 
         Assert.Empty(first.Select(p => p.Id).Intersect(second.Select(p => p.Id)));
         Assert.Equal(TrackSourceKind.Https, second[0].Location.Kind);
@@ -80,7 +79,7 @@ public sealed class TrackPickerTests : IDisposable
 
         var picker = Picker(tracksPerReply: 1, noRepeat: 0, seed: 11);
         var counts = Enumerable.Range(0, 2000)
-            .Select(_ => picker.Pick(Reading("calm"), "room").Single().Track.Title)
+            .Select(_ => picker.Pick(TestReadings.Of("calm"), "room").Single().Track.Title)
             .CountBy(title => title)
             .ToDictionary();
 
@@ -91,7 +90,7 @@ public sealed class TrackPickerTests : IDisposable
     [Fact]
     public void Pick_MoodWithoutTracks_GetsAGeneratedSoundscape()
     {
-        var picked = Picker().Pick(Reading("angry"), "room");
+        var picked = Picker().Pick(TestReadings.Of("angry"), "room");
 
         Assert.Equal(3, picked.Count);
         Assert.All(picked, p => Assert.Equal(("angry", TrackSourceKind.Synth), (p.Location.SynthMood, p.Location.Kind)));
@@ -100,7 +99,7 @@ public sealed class TrackPickerTests : IDisposable
     [Fact]
     public void Pick_NoMood_OffersNothing()
     {
-        Assert.Empty(Picker().Pick(Reading(null), "room"));
+        Assert.Empty(Picker().Pick(TestReadings.Of(null), "room"));
     }
 
     public void Dispose()
@@ -121,19 +120,4 @@ public sealed class TrackPickerTests : IDisposable
             mood,
             new CatalogueTrack($"{mood} {i}", "Test", "CC0-1.0", 60, $"https://example.org/{mood}/{i}.ogg"),
             new TrackUri(TrackSourceKind.Https, $"https://example.org/{mood}/{i}.ogg")))];
-
-    private static MoodReading Reading(string? mood, string? secondary = null) => new()
-    {
-        Mood = mood,
-        SecondaryMood = secondary,
-        Confidence = 0.9,
-        Alternatives = [],
-        Intensity = 0.5,
-        Valence = 0,
-        Arousal = 0,
-        Summary = "",
-        Soundscape = null,
-        Light = null,
-        Model = "test",
-    };
 }
