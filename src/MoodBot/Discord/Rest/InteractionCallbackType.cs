@@ -1,0 +1,7 @@
+namespace MoodBot.Discord.Rest;
+
+internal enum InteractionCallbackType
+{
+    ChannelMessageWithSource = 4,
+    DeferredChannelMessageWithSource = 5,
+}
