@@ -155,7 +155,6 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordRestOpti
             ?? options.DefaultRetryAfter;
         var global = body?.Global == true
             || string.Equals(DiscordRateLimiter.Header(reply.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-        Log.RateLimited(logger, route.Name, retryAfter.TotalMilliseconds, global);
         if (global)
         {
             _limits.PauseGlobal(retryAfter);
@@ -164,6 +163,8 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordRestOpti
         {
             _limits.PauseBucket(route, retryAfter);
         }
+
+        Log.RateLimited(logger, route.Name, retryAfter.TotalMilliseconds, global);
     }
 
     private async Task<DiscordApiException> FailureAsync(DiscordRoute route, HttpResponseMessage reply, CancellationToken ct)

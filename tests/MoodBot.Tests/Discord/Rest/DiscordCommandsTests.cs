@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MoodBot.Discord.Rest;
+
+namespace MoodBot.Tests.Discord.Rest;
+
+public sealed class DiscordCommandsTests
+{
+    [Fact]
+    public void All_Serialized_ValidatesAgainstBulkOverwriteSchema()
+    {
+        var json = JsonSerializer.Serialize(DiscordCommands.All, DiscordJsonContext.Default.IReadOnlyListApplicationCommand);
+
+        DiscordOpenApi.AssertValidRequest("PUT", "/applications/1/commands", json);
+        DiscordOpenApi.AssertValidRequest("PUT", "/applications/1/guilds/2/commands", json);
+    }
+
+    [Fact]
+    public void All_Names_LowercaseAndMatchDiscordPattern()
+    {
+        var names = DiscordCommands.All.Select(c => c.Name)
+            .Concat(DiscordCommands.All.SelectMany(c => c.Options ?? []).Select(o => o.Name));
+
+        Assert.All(names, n => Assert.Matches(@"^[-_'\p{L}\p{N}]{1,32}$", n));
+        Assert.All(names, n => Assert.Equal(n.ToLowerInvariant(), n));
+        Assert.Equal(["mood", "play", "stop", "skip", "queue", "room", "lights", "feedback"], DiscordCommands.All.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Mood_TextOption_RequiredStringWithMaxLength()
+    {
+        var text = Assert.Single(DiscordCommands.All.Single(c => c.Name == "mood").Options!);
+
+        Assert.Equal(("text", ApplicationCommandOptionType.String, true), (text.Name, text.Type, text.Required));
+        Assert.InRange(text.MaxLength!.Value, 1, 6000);
+    }
+
+    [Fact]
+    public void RoomAndLights_Subcommands_AsSpecified()
+    {
+        string[] Sub(string name) => [.. DiscordCommands.All.Single(c => c.Name == name).Options!
+            .Where(o => o.Type == ApplicationCommandOptionType.SubCommand).Select(o => o.Name)];
+
+        Assert.Equal(["link", "unlink", "show"], Sub("room"));
+        Assert.Equal(["link", "unlink"], Sub("lights"));
+    }
+}
