@@ -44,4 +44,13 @@ public sealed class DiscordCommandsTests
         Assert.Equal(["link", "unlink", "show"], Sub("room"));
         Assert.Equal(["link", "unlink"], Sub("lights"));
     }
+
+    // The spec check must be able to fail, or the tests above prove nothing.
+    [Theory]
+    [InlineData("PUT", "/applications/1/commands", """[{"name":"a-name-far-longer-than-thirty-two-chars","description":"d"}]""")]
+    [InlineData("PUT", "/applications/1/commands", """[{"name":"mood","description":"d","options":[{"type":3,"name":"text","description":"d","max_length":7000}]}]""")]
+    [InlineData("POST", "/interactions/1/tok/callback", """{"type":99}""")]
+    [InlineData("POST", "/channels/1/messages", """{"content":"x","allowed_mentions":{"parse":"everyone"}}""")]
+    public void OpenApiCheck_InvalidBody_Rejected(string method, string path, string body) =>
+        Assert.False(DiscordOpenApi.IsValidRequest(method, path, body));
 }

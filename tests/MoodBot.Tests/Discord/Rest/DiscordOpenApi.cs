@@ -32,15 +32,20 @@ internal static partial class DiscordOpenApi
             ?? throw new InvalidOperationException("no path in the OpenAPI document matches " + path);
     }
 
+    public static bool IsValidRequest(string method, string path, string body) =>
+        Schema(method, PathTemplate(path)).Evaluate(JsonNode.Parse(body)).IsValid;
+
     public static void AssertValidRequest(string method, string path, string body)
     {
         var template = PathTemplate(path);
-        var schema = Schemas.GetOrAdd(method.ToLowerInvariant() + " " + template, _ => Build(template, method.ToLowerInvariant()));
-        var result = schema.Evaluate(JsonNode.Parse(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = Schema(method, template).Evaluate(JsonNode.Parse(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = result.Details.Where(d => d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"));
         Assert.True(result.IsValid, $"{method} {template} body violates the OpenAPI request schema:\n" + string.Join("\n", errors.Take(40)) + "\n" + body);
     }
+
+    private static JsonSchema Schema(string method, string template) =>
+        Schemas.GetOrAdd(method.ToLowerInvariant() + " " + template, _ => Build(template, method.ToLowerInvariant()));
 
     private static JsonSchema Build(string template, string method)
     {
