@@ -111,6 +111,22 @@ public sealed class DiscordRestClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Send_429WithOnlyRetryAfterHeader_WaitsThatLong()
+    {
+        _api.Script = r => _api.Requests.Count == 0
+            ? new FakeDiscordReply(429, null, new Dictionary<string, string> { ["Retry-After"] = "2" })
+            : null;
+
+        var sent = Client().CreateInteractionResponseAsync("333333333333333333", InteractionToken,
+            new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), CancellationToken.None);
+        await DriveAsync(sent);
+
+        await sent;
+        Assert.Equal(2, _api.Requests.Count);
+        Assert.True(_api.Requests[1].At - _api.Requests[0].At >= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task Send_ExhaustedBucket_SameRouteWaitsOtherRoutesGo()
     {
         var ct = CancellationToken.None;
