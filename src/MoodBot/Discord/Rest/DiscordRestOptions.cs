@@ -4,6 +4,8 @@ namespace MoodBot.Discord.Rest;
 
 internal sealed class DiscordRestOptions
 {
+    public const string Section = "Discord";
+
     /// <summary>The bot token. Sent only in the Authorization header; never logged.</summary>
     [Required]
     public string Token { get; set; } = "";
