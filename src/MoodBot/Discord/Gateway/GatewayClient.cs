@@ -149,56 +149,65 @@ internal sealed partial class GatewayClient : IDisposable
                     continue;
                 }
 
-                switch ((GatewayOpcode)payload.Op)
+                try
                 {
-                    case GatewayOpcode.Hello:
-                        var hello = payload.D?.Deserialize(GatewayJsonContext.Default.HelloData);
-                        var interval = TimeSpan.FromMilliseconds(hello?.HeartbeatInterval ?? 41_250);
-                        Volatile.Write(ref _awaitingAck, 0);
-                        heartbeats = HeartbeatLoopAsync(socket, interval, zombie, connection);
-                        if (resuming)
-                        {
-                            await SendResumeAsync(socket, connection.Token).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            await SendIdentifyAsync(socket, connection.Token).ConfigureAwait(false);
-                        }
+                    switch ((GatewayOpcode)payload.Op)
+                    {
+                        case GatewayOpcode.Hello:
+                            var hello = payload.D?.Deserialize(GatewayJsonContext.Default.HelloData);
+                            var interval = TimeSpan.FromMilliseconds(hello?.HeartbeatInterval ?? 41_250);
+                            Volatile.Write(ref _awaitingAck, 0);
+                            heartbeats = HeartbeatLoopAsync(socket, interval, zombie, connection);
+                            if (resuming)
+                            {
+                                await SendResumeAsync(socket, connection.Token).ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                await SendIdentifyAsync(socket, connection.Token).ConfigureAwait(false);
+                            }
 
-                        break;
+                            break;
 
-                    case GatewayOpcode.HeartbeatAck:
-                        Volatile.Write(ref _awaitingAck, 0);
-                        break;
+                        case GatewayOpcode.HeartbeatAck:
+                            Volatile.Write(ref _awaitingAck, 0);
+                            break;
 
-                    case GatewayOpcode.Heartbeat:
-                        await SendHeartbeatAsync(socket, connection.Token).ConfigureAwait(false);
-                        break;
+                        case GatewayOpcode.Heartbeat:
+                            await SendHeartbeatAsync(socket, connection.Token).ConfigureAwait(false);
+                            break;
 
-                    case GatewayOpcode.Dispatch:
-                        established |= await OnDispatchAsync(payload, connection.Token).ConfigureAwait(false);
-                        break;
+                        case GatewayOpcode.Dispatch:
+                            established |= await OnDispatchAsync(payload, connection.Token).ConfigureAwait(false);
+                            break;
 
-                    case GatewayOpcode.Reconnect:
-                        Log.ReconnectRequested(_logger);
-                        await CloseQuietlyAsync(socket).ConfigureAwait(false);
-                        return new ConnectionOutcome(GatewayCloseAction.Resume, null, "op 7 Reconnect", true, TimeSpan.Zero);
+                        case GatewayOpcode.Reconnect:
+                            Log.ReconnectRequested(_logger);
+                            await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                            return new ConnectionOutcome(GatewayCloseAction.Resume, null, "op 7 Reconnect", true, TimeSpan.Zero);
 
-                    case GatewayOpcode.InvalidSession:
-                        var resumable = payload.D is { ValueKind: JsonValueKind.True };
-                        Log.InvalidSession(_logger, resumable);
-                        await CloseQuietlyAsync(socket).ConfigureAwait(false);
-                        return new ConnectionOutcome(
-                            resumable ? GatewayCloseAction.Resume : GatewayCloseAction.Identify,
-                            null,
-                            "op 9 Invalid Session",
-                            true,
-                            InvalidSessionDelay());
+                        case GatewayOpcode.InvalidSession:
+                            var resumable = payload.D is { ValueKind: JsonValueKind.True };
+                            Log.InvalidSession(_logger, resumable);
+                            await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                            return new ConnectionOutcome(
+                                resumable ? GatewayCloseAction.Resume : GatewayCloseAction.Identify,
+                                null,
+                                "op 9 Invalid Session",
+                                true,
+                                InvalidSessionDelay());
 
-                    default:
-                        Interlocked.Increment(ref _unknownOpcodes);
-                        Log.UnknownOpcode(_logger, payload.Op);
-                        break;
+                        default:
+                            Interlocked.Increment(ref _unknownOpcodes);
+                            Log.UnknownOpcode(_logger, payload.Op);
+                            break;
+                    }
+                }
+                catch (JsonException ex)
+                {
+                    // A payload whose data does not match its opcode is skipped like any malformed frame.
+                    Interlocked.Increment(ref _malformedFrames);
+                    Log.MalformedFrame(_logger, buffer.WrittenCount, ex.Message);
                 }
             }
         }
