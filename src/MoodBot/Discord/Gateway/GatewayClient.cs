@@ -183,13 +183,13 @@ internal sealed partial class GatewayClient : IDisposable
 
                         case GatewayOpcode.Reconnect:
                             Log.ReconnectRequested(_logger);
-                            await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                            await CloseQuietlyAsync(socket, "reconnect").ConfigureAwait(false);
                             return new ConnectionOutcome(GatewayCloseAction.Resume, null, "op 7 Reconnect", true, TimeSpan.Zero);
 
                         case GatewayOpcode.InvalidSession:
                             var resumable = payload.D is { ValueKind: JsonValueKind.True };
                             Log.InvalidSession(_logger, resumable);
-                            await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                            await CloseQuietlyAsync(socket, "invalid session").ConfigureAwait(false);
                             return new ConnectionOutcome(
                                 resumable ? GatewayCloseAction.Resume : GatewayCloseAction.Identify,
                                 null,
@@ -279,17 +279,7 @@ internal sealed partial class GatewayClient : IDisposable
             if (Interlocked.Exchange(ref _awaitingAck, 1) == 1)
             {
                 zombie.Value = true;
-                // Any code but 1000/1001 keeps the session resumable.
-                using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                try
-                {
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ClientReconnect, "zombie", closeTimeout.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-                {
-                    Log.CloseFailed(_logger, ex.Message);
-                }
-
+                await CloseQuietlyAsync(socket, "zombie").ConfigureAwait(false);
                 await connection.CancelAsync().ConfigureAwait(false);
                 return;
             }
@@ -367,12 +357,22 @@ internal sealed partial class GatewayClient : IDisposable
         }
     }
 
-    private async Task CloseQuietlyAsync(WebSocket socket)
+    private async Task CloseQuietlyAsync(WebSocket socket, string reason)
     {
+        // Any code but 1000/1001 keeps the session resumable. The close frame is a send, so it
+        // waits its turn behind a heartbeat or an Identify on the way out.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ClientReconnect, "reconnect", timeout.Token).ConfigureAwait(false);
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ClientReconnect, reason, timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {

@@ -187,6 +187,30 @@ public sealed class GatewayClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task HeartbeatRequest_Op1_IsAnsweredAtOnce()
+    {
+        var connection = await StartSessionAsync(heartbeatMs: 45_000, lastSequence: 7);
+        var before = connection.Heartbeats.Count;
+        await connection.OpAsync(1);
+
+        await WaitUntilAsync(() => connection.Heartbeats.Count > before);
+        Assert.Equal(7, connection.Heartbeats[^1].D.GetInt32());
+    }
+
+    [Fact]
+    public async Task ReadyWithoutSessionId_IsSkipped_LaterDispatchesArrive()
+    {
+        var connection = await StartSessionAsync(heartbeatMs: 45_000, lastSequence: 1);
+        await connection.DispatchAsync("READY", 2, """{"v":10}""");
+        await connection.DispatchAsync("MESSAGE_CREATE", 3);
+
+        var events = await ReadEventsAsync(1);
+        Assert.Equal(3, events[0].Sequence);
+        Assert.Equal(1, _client.MalformedFrames);
+        Assert.Equal("session-1", _client.SessionId);
+    }
+
+    [Fact]
     public async Task FrameSplitOverMessages_IsAssembled()
     {
         var connection = await StartSessionAsync(heartbeatMs: 45_000, lastSequence: 1);
