@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace MoodBot.Discord.Gateway;
 
 /// <summary>The Discord adapter; without a token it stays off.</summary>
-internal sealed class DiscordOptions
+internal sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
 
@@ -30,6 +30,19 @@ internal sealed class DiscordOptions
 
     public GatewayIntents EffectiveIntents =>
         MessageContent ? Intents | GatewayIntents.MessageContent : Intents & ~GatewayIntents.MessageContent;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ShardId >= ShardCount)
+        {
+            yield return new ValidationResult("Discord:ShardId must be less than Discord:ShardCount.", [nameof(ShardId)]);
+        }
+
+        if (GatewayUrl is { } url && url.Scheme is not ("ws" or "wss"))
+        {
+            yield return new ValidationResult("Discord:GatewayUrl must be a ws:// or wss:// URL.", [nameof(GatewayUrl)]);
+        }
+    }
 }
 
 [OptionsValidator]

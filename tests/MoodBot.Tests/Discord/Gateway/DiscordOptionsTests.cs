@@ -19,6 +19,17 @@ public sealed class DiscordOptionsTests
         Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardCount = 0 }).Failed);
 
     [Theory]
+    [InlineData(1, 1, "wss://gateway.discord.gg/")]
+    [InlineData(5, 2, "wss://gateway.discord.gg/")]
+    [InlineData(0, 1, "https://gateway.discord.gg/")]
+    public void Validate_ShardOutOfRangeOrNonWebSocketUrl_Fails(int shardId, int shardCount, string url) =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = shardId, ShardCount = shardCount, GatewayUrl = new Uri(url) }).Failed);
+
+    [Fact]
+    public void Validate_SecondOfTwoShards_Succeeds() =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = 1, ShardCount = 2 }).Succeeded);
+
+    [Theory]
     [InlineData(false, 1 | (1 << 7) | (1 << 9))]
     [InlineData(true, 1 | (1 << 7) | (1 << 9) | (1 << 15))]
     public void EffectiveIntents_MessageContent_OnlyWhenConfigured(bool messageContent, int expected)
