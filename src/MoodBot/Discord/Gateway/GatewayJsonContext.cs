@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace MoodBot.Discord.Gateway;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(GatewayPayload))]
+[JsonSerializable(typeof(HelloData))]
+[JsonSerializable(typeof(ReadyData))]
+[JsonSerializable(typeof(IdentifyData))]
+[JsonSerializable(typeof(ResumeData))]
+[JsonSerializable(typeof(int))]
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using MoodBot.Discord.Gateway;
+
+namespace MoodBot.Tests.Discord.Gateway;
+
+public sealed class DiscordOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_SucceedAndAdapterIsDisabledWithoutToken()
+    {
+        var options = new DiscordOptions();
+
+        Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
+        Assert.False(options.IsEnabled);
+    }
+
+    [Fact]
+    public void Validate_ZeroShardCount_Fails() =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardCount = 0 }).Failed);
+
+    [Theory]
+    [InlineData(1, 1, "wss://gateway.discord.gg/")]
+    [InlineData(5, 2, "wss://gateway.discord.gg/")]
+    [InlineData(0, 1, "https://gateway.discord.gg/")]
+    public void Validate_ShardOutOfRangeOrNonWebSocketUrl_Fails(int shardId, int shardCount, string url) =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = shardId, ShardCount = shardCount, GatewayUrl = new Uri(url) }).Failed);
+
+    [Fact]
+    public void Validate_SecondOfTwoShards_Succeeds() =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = 1, ShardCount = 2 }).Succeeded);
+
+    [Theory]
+    [InlineData(false, 1 | (1 << 7) | (1 << 9))]
+    [InlineData(true, 1 | (1 << 7) | (1 << 9) | (1 << 15))]
+    public void EffectiveIntents_MessageContent_OnlyWhenConfigured(bool messageContent, int expected)
+    {
+        var options = new DiscordOptions { MessageContent = messageContent, Intents = GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.GuildVoiceStates | GatewayIntents.MessageContent };
+        Assert.Equal(expected, (int)options.EffectiveIntents);
+    }
+
+    [Fact]
+    public void PayloadRecords_ToString_NeverContainTheToken()
+    {
+        var identify = new IdentifyData("secret-token", new IdentifyProperties("linux", "MoodBot", "MoodBot"), 1, [0, 1]);
+        var resume = new ResumeData("secret-token", "s", 3);
+
+        Assert.DoesNotContain("secret-token", identify.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token", resume.ToString(), StringComparison.Ordinal);
+        Assert.Contains("secret-token", JsonSerializer.Serialize(identify, GatewayJsonContext.Default.IdentifyData), StringComparison.Ordinal);
+    }
+}
