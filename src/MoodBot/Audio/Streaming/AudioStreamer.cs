@@ -81,7 +81,7 @@ internal sealed partial class AudioStreamer(TrackCatalogue catalogue, GcsCatalog
         return soundscapes.Serve(mood, seed, Length(link), context);
     }
 
-    private static int Length(AudioLink link) => (int)Math.Min(CatalogueTrack.Playable(link.Seconds), 3600);
+    private static int Length(AudioLink link) => SoundscapeAudio.PlayedSeconds(link.Seconds);
 
     // The token names one immutable piece of audio, so clients may keep it for the link's lifetime.
     private static void SetCaching(HttpContext context) =>

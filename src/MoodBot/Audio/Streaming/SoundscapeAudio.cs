@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Codecs.Opus;
 using MoodBot.Audio.Synth;
 using MoodBot.Mood;
@@ -26,6 +27,16 @@ internal sealed partial class SoundscapeAudio(MoodCatalog moods, StateStore stat
     private readonly SemaphoreSlim _renders = new(Environment.ProcessorCount);
 
     public string CacheDirectory => Path.Combine(state.Directory, "audio-cache");
+
+    // A soundscape longer than this is never asked for by a person; the bound keeps one link cheap.
+    private const int MaxSeconds = 3600;
+
+    /// <summary>
+    /// How many seconds a track of <paramref name="durationSeconds"/> plays as a soundscape: the
+    /// one rule the links, the stand-ins and the pre-render share, so they hit the same cache file.
+    /// </summary>
+    public static int PlayedSeconds(double durationSeconds) =>
+        (int)Math.Min(Math.Ceiling(CatalogueTrack.Playable(durationSeconds)), MaxSeconds);
 
     public bool IsCached(string mood, int seed, int seconds) => File.Exists(CachePath(mood, seed, seconds));
 

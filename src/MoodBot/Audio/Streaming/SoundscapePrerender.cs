@@ -25,9 +25,9 @@ internal sealed partial class SoundscapePrerender(
 
         var rendered = 0;
         var started = TimeProvider.System.GetTimestamp();
-        foreach (var entry in Mood.MoodIds.All.SelectMany(catalogue.For).Where(e => e.Location.Kind == TrackSourceKind.Synth))
+        foreach (var entry in catalogue.All.Where(e => e.Location.Kind == TrackSourceKind.Synth).ToList())
         {
-            var seconds = (int)Math.Ceiling(entry.Track.DurationSeconds);
+            var seconds = SoundscapeAudio.PlayedSeconds(entry.Track.DurationSeconds);
             if (soundscapes.IsCached(entry.Location.SynthMood!, entry.Location.SynthSeed, seconds))
             {
                 continue;
