@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MoodBot.Data;
 using MoodBot.Mood;
 
 namespace MoodBot.Audio.Catalogue;
@@ -25,7 +26,7 @@ internal static class CatalogueReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path} line {(ex.LineNumber ?? 0) + 1}: {FirstSentence(ex.Message)}", ex);
+            throw new InvalidDataException($"{path} line {(ex.LineNumber ?? 0) + 1}: {JsonErrorText.Of(ex)}", ex);
         }
 
         if (file is null)
@@ -76,8 +77,4 @@ internal static class CatalogueReader
 
         return TrackUri.TryParse(track.Uri, baseDirectory, out location, out var error) ? null : $"'{track.Title}': {error}";
     }
-
-    // System.Text.Json's messages go on to describe the reader's path and position, which the line already says.
-    private static string FirstSentence(string message) =>
-        message.IndexOf(" Path:", StringComparison.Ordinal) is var i and > 0 ? message[..i] : message;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using MoodBot.Data;
 
 namespace MoodBot.Web.Api;
 
@@ -34,7 +35,7 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
-            return (null, Problem(StatusCodes.Status400BadRequest, $"The body is not the JSON this endpoint takes{where}: {FirstSentence(ex.Message)}"));
+            return (null, Problem(StatusCodes.Status400BadRequest, $"The body is not the JSON this endpoint takes{where}: {JsonErrorText.Of(ex)}"));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -47,7 +48,4 @@ internal static class JsonBody
 
     private static IResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes / 1024} KB.");
-
-    private static string FirstSentence(string message) =>
-        message.IndexOf(" Path:", StringComparison.Ordinal) is var i and > 0 ? message[..i] : message;
 }
