@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using MoodBot.Hosting;
 
 namespace MoodBot.State;
 
@@ -53,14 +54,8 @@ internal sealed partial class ListeningMemory : IDisposable
 
     public void Played(string room, IReadOnlyList<string> ids)
     {
-        if (_recent.Count >= RoomsKept && !_recent.ContainsKey(room))
-        {
-            // Past the bound, forget some rooms' memory; the database still has their plays.
-            foreach (var key in _recent.Keys.Take(_recent.Count - RoomsKept + 1))
-            {
-                _recent.TryRemove(key, out _);
-            }
-        }
+        // Past the bound, some rooms' memory goes; the database still has their plays.
+        _recent.MakeRoomFor(room, RoomsKept);
 
         var recent = _recent.GetOrAdd(room, r => [.. _history.Recent(r, RecentKept)]);
         lock (recent)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using MoodBot.Hosting;
 using MoodBot.Mood.Reading;
 
 namespace MoodBot.Web.Api;
@@ -23,15 +24,7 @@ internal sealed partial class WebSessions
 
     public void Remember(string session, MoodReading reading)
     {
-        if (_last.Count >= Capacity && !_last.ContainsKey(session))
-        {
-            // Past the bound, forget an arbitrary session rather than grow without end.
-            foreach (var key in _last.Keys.Take(_last.Count - Capacity + 1))
-            {
-                _last.TryRemove(key, out _);
-            }
-        }
-
+        _last.MakeRoomFor(session, Capacity);
         _last[session] = reading;
     }
 
