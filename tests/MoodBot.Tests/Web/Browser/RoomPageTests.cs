@@ -135,7 +135,9 @@ public sealed class RoomPageTests(BrowserFixture browser)
         await using var chat = await ChatTab.OpenAsync(browser);
         await chat.Page.Locator("#new-room-name").FillAsync("Kitchen Disco");
         await chat.Page.Locator("#room-create").ClickAsync();
-        await chat.Page.WaitForURLAsync("**/rooms/kitchen-disco*");
+        // What the test needs is the room's script running (body.ready), not the load event, which
+        // the room page's open event stream and media element can hold back on a busy machine.
+        await chat.Page.WaitForURLAsync("**/rooms/kitchen-disco*", new() { WaitUntil = WaitUntilState.Commit });
         await chat.Page.WaitForSelectorAsync("body.ready");
         var admin = new RoomTab(chat.Page);
         await using var guest = await RoomTab.OpenAsync(browser, "/rooms/kitchen-disco");
