@@ -12,7 +12,7 @@ namespace MoodBot.Discord.Rest;
 /// for its rate-limit bucket (and the global limit) and retrying 429s, 5xx and dropped
 /// connections a bounded number of times before failing with a <see cref="DiscordApiException"/>.
 /// </summary>
-internal sealed partial class DiscordRestClient(HttpClient http, DiscordRestOptions options, TimeProvider time, ILogger<DiscordRestClient> logger)
+internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions options, TimeProvider time, ILogger<DiscordRestClient> logger)
 {
     public const string UserAgent = "DiscordBot (https://github.com/moodbot/moodbot, 1.0)";
 
@@ -126,7 +126,7 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordRestOpti
 
     private HttpRequestMessage Request(DiscordRoute route, byte[] body)
     {
-        var request = new HttpRequestMessage(route.Method, new Uri(options.BaseAddress, route.Path))
+        var request = new HttpRequestMessage(route.Method, new Uri(options.ApiUrl, route.Path))
         {
             Content = new ByteArrayContent(body),
         };

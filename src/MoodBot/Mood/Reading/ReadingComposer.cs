@@ -121,6 +121,26 @@ internal sealed class ReadingComposer(MoodCatalog catalog)
         };
     }
 
+    /// <summary>The reading a button's seed stands for, to steer or re-pick music from after a restart.</summary>
+    public MoodReading FromSeed(ReadingSeed seed, string model)
+    {
+        var definition = catalog[seed.Mood];
+        return new MoodReading
+        {
+            Mood = definition.Id,
+            SecondaryMood = null,
+            Confidence = 1,
+            Alternatives = [],
+            Intensity = seed.Intensity,
+            Valence = seed.Valence,
+            Arousal = seed.Arousal,
+            Summary = Summary(definition, seed.Intensity, definition.Id),
+            Soundscape = Soundscape(definition, null, seed.Intensity, seed.Arousal) with { TempoBpm = seed.TempoBpm },
+            Light = Light(definition, seed.Intensity, seed.Arousal),
+            Model = model,
+        };
+    }
+
     public static MoodReading Empty(string model, bool truncated) => new()
     {
         Mood = null,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using MoodBot.Discord.Gateway;
+using MoodBot.Discord;
 
 namespace MoodBot.Tests.Discord.Gateway;
 

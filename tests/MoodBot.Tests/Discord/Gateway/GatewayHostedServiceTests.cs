@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MoodBot.Discord.Gateway;
 using MoodBot.Tests.Audio.Gcs;
+using MoodBot.Discord;
 
 namespace MoodBot.Tests.Discord.Gateway;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MoodBot.Discord.Rest;
 using MoodBot.Tests.Audio.Gcs;
+using MoodBot.Discord;
 
 namespace MoodBot.Tests.Discord.Rest;
 
@@ -233,7 +234,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime, IDisposable
 
     private DiscordRestClient Client(int maxRetries = 5) => new(
         _http,
-        new DiscordRestOptions { Token = Token, BaseAddress = _api.BaseUri, MaxRetries = maxRetries, ServerErrorDelay = TimeSpan.Zero },
+        new DiscordOptions { Token = Token, ApiUrl = _api.BaseUri, MaxRetries = maxRetries, ServerErrorDelay = TimeSpan.Zero },
         _time,
         _logs.CreateFactory().CreateLogger<DiscordRestClient>());
 

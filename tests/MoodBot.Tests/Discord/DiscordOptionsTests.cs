@@ -1,7 +1,8 @@
 using System.Text.Json;
+using MoodBot.Discord;
 using MoodBot.Discord.Gateway;
 
-namespace MoodBot.Tests.Discord.Gateway;
+namespace MoodBot.Tests.Discord;
 
 public sealed class DiscordOptionsTests
 {
@@ -12,7 +13,19 @@ public sealed class DiscordOptionsTests
 
         Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
         Assert.False(options.IsEnabled);
+        Assert.Equal(new Uri("https://discord.com/api/v10/"), options.ApiUrl);
+        Assert.Equal(5, options.MaxRetries);
     }
+
+    [Theory]
+    [InlineData("not hex")]
+    [InlineData("abcd")]
+    public void Validate_APublicKeyThatIsNot32HexBytes_Fails(string key) =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { PublicKey = key }).Failed);
+
+    [Fact]
+    public void Validate_TooManyRetries_Fails() =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { MaxRetries = 100 }).Failed);
 
     [Fact]
     public void Validate_ZeroShardCount_Fails() =>

@@ -1,6 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace MoodBot.Discord.Rest;
-
-[OptionsValidator]
-internal sealed partial class DiscordRestOptionsValidator : IValidateOptions<DiscordRestOptions>;
