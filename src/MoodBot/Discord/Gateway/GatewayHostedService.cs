@@ -16,6 +16,11 @@ internal sealed partial class GatewayHostedService(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<GatewayHostedService>();
+    private readonly ILookup<string, IGatewayEventHandler> _handlers = handlers.ToLookup(h => h.EventName, StringComparer.Ordinal);
+    private long _unhandled;
+
+    /// <summary>Dispatches no handler wanted: events MoodBot does not use, or ones newer than this code.</summary>
+    public long UnhandledEvents => Interlocked.Read(ref _unhandled);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +50,15 @@ internal sealed partial class GatewayHostedService(
         {
             await foreach (var gatewayEvent in client.Events.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                foreach (var handler in handlers)
+                var wanted = _handlers[gatewayEvent.Name];
+                if (!wanted.Any())
+                {
+                    Interlocked.Increment(ref _unhandled);
+                    Log.Unhandled(_logger, gatewayEvent.Name);
+                    continue;
+                }
+
+                foreach (var handler in wanted)
                 {
                     try
                     {
@@ -74,5 +87,8 @@ internal sealed partial class GatewayHostedService(
 
         [LoggerMessage(3, LogLevel.Debug, "Gateway event dispatch stopped")]
         public static partial void DispatchStopped(ILogger logger);
+
+        [LoggerMessage(4, LogLevel.Trace, "Gateway event {Event} has no handler; ignored")]
+        public static partial void Unhandled(ILogger logger, string @event);
     }
 }

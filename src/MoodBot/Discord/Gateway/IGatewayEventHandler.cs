@@ -1,7 +1,12 @@
 namespace MoodBot.Discord.Gateway;
 
-/// <summary>Receives every gateway dispatch, in sequence order, one at a time.</summary>
+/// <summary>
+/// Handles one dispatch event by name ("INTERACTION_CREATE"). Dispatches reach handlers one at a
+/// time, in sequence order, so a handler that may take long starts its work and returns.
+/// </summary>
 internal interface IGatewayEventHandler
 {
+    string EventName { get; }
+
     ValueTask HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken);
 }

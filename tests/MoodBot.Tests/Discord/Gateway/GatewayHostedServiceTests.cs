@@ -39,11 +39,12 @@ public sealed class GatewayHostedServiceTests
         await connection.HelloAsync(45_000);
         await connection.ExpectAsync(2);
         await connection.ReadyAsync("s-1", 1, gateway.ResumeUrl);
-        await connection.DispatchAsync("GUILD_CREATE", 2);
+        await connection.DispatchAsync("SOMETHING_NEW", 2);
+        await connection.DispatchAsync("GUILD_CREATE", 3);
 
         using var cts = new CancellationTokenSource(Timeout);
-        Assert.Equal("READY", (await handler.Events.Reader.ReadAsync(cts.Token)).Name);
-        Assert.Equal("GUILD_CREATE", (await handler.Events.Reader.ReadAsync(cts.Token)).Name);
+        Assert.Equal(3, (await handler.Events.Reader.ReadAsync(cts.Token)).Sequence);
+        Assert.Equal(2, service.UnhandledEvents); // READY and SOMETHING_NEW
 
         await service.StopAsync(CancellationToken.None);
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(Token, StringComparison.Ordinal));
@@ -73,6 +74,8 @@ public sealed class GatewayHostedServiceTests
 
     private sealed class RecordingHandler : IGatewayEventHandler
     {
+        public string EventName => "GUILD_CREATE";
+
         public Channel<GatewayEvent> Events { get; } = Channel.CreateUnbounded<GatewayEvent>();
 
         public ValueTask HandleAsync(GatewayEvent gatewayEvent, CancellationToken cancellationToken) =>
