@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MoodBot.Audio;
+using MoodBot.Chat;
 using MoodBot.Data;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
@@ -30,6 +31,8 @@ internal static class MoodBotRegistration
         });
         builder.Services.AddSingleton<IMoodInterpreter>(sp => sp.GetRequiredService<EmbeddedMoodInterpreter>());
         builder.Services.AddSingleton<ReadingComposer>();
+        builder.Services.AddSingleton<MoodConversations>();
+        builder.Services.AddSingleton<TrackFeedback>();
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
         builder.AddRooms();

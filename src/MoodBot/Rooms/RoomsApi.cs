@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MoodBot.Chat;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Web.Api;
@@ -143,7 +144,7 @@ internal static class RoomsApi
     }
 
     private static async Task<IResult> MoodAsync(
-        string slug, HttpContext context, RoomService rooms, IMoodInterpreter interpreter, ReadingComposer composer, WebSessions sessions)
+        string slug, HttpContext context, RoomService rooms, MoodConversations conversations)
     {
         var (room, access, error) = Resolve(slug, context, rooms);
         if (error is not null)
@@ -173,9 +174,7 @@ internal static class RoomsApi
         }
 
         // As on /api/mood, "calmer" or "something else" steers this session's last reading.
-        var reading = FollowUp.Parse(request.Text) is { } followUp && sessions.Last(session) is { } last
-            ? composer.Steer(last, followUp)
-            : await interpreter.InterpretAsync(request.Text, context.RequestAborted);
+        var reading = await conversations.ReadAsync(WebSessions.Conversation(session), request.Text, context.RequestAborted);
         var update = await rooms.AddAsync(room.Slug, reading, access == RoomAccess.Admin, context.RequestAborted);
         switch (update.Outcome)
         {
@@ -185,11 +184,6 @@ internal static class RoomsApi
                 return LockedProblem();
             case RoomOutcome.QueueFull:
                 return JsonBody.Problem(StatusCodes.Status409Conflict, "The room's queue is full; skip or wait for some tracks to play first.");
-        }
-
-        if (reading.HasMood)
-        {
-            sessions.Remember(session, reading);
         }
 
         return Results.Json(reading with { Tracks = update.Added }, ReadingJsonContext.Default.MoodReading);

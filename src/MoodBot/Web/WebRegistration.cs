@@ -24,7 +24,6 @@ internal static class WebRegistration
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
         });
         services.AddOpenApi();
-        services.AddSingleton<WebSessions>();
         services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MoodBot.Audio.Catalogue;
+using MoodBot.Chat;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
-using MoodBot.State;
 
 namespace MoodBot.Web.Api;
 
@@ -38,7 +38,7 @@ internal static class MoodApi
     }
 
     private static async Task<IResult> ReadAsync(
-        HttpContext context, IMoodInterpreter interpreter, ReadingComposer composer, ReadingMusic music, WebSessions sessions)
+        HttpContext context, MoodConversations conversations, ReadingMusic music)
     {
         var (request, error) = await JsonBody.ReadAsync(context, WebJsonContext.Default.MoodRequest);
         if (error is not null)
@@ -61,24 +61,16 @@ internal static class MoodApi
             return JsonBody.Problem(StatusCodes.Status400BadRequest, "\"session\" must be 1-64 letters, digits, '-' or '_'.");
         }
 
-        var last = sessions.Last(session);
-        var reading = FollowUp.Parse(request.Text) is { } followUp && last is not null
-            ? composer.Steer(last, followUp)
-            : await interpreter.InterpretAsync(request.Text, context.RequestAborted);
-        reading = music.AddTracks(reading, "web:" + session);
-        if (reading.HasMood)
-        {
-            sessions.Remember(session, reading);
-        }
-
-        return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
+        var conversation = WebSessions.Conversation(session);
+        var reading = await conversations.ReadAsync(conversation, request.Text, context.RequestAborted);
+        return Results.Json(music.AddTracks(reading, conversation), ReadingJsonContext.Default.MoodReading);
     }
 
     private static IResult ListMoods(MoodCatalog moods) =>
         Results.Json<IReadOnlyList<MoodListing>>(
             [.. moods.All.Select(m => new MoodListing(m.Id, m.Label, m.Emoji, m.Color))], WebJsonContext.Default.IReadOnlyListMoodListing);
 
-    private static async Task<IResult> FeedbackAsync(HttpContext context, TrackCatalogue catalogue, ListeningMemory memory)
+    private static async Task<IResult> FeedbackAsync(HttpContext context, TrackFeedback feedback)
     {
         var (request, error) = await JsonBody.ReadAsync(context, WebJsonContext.Default.FeedbackRequest);
         if (error is not null)
@@ -91,15 +83,8 @@ internal static class MoodApi
             return JsonBody.Problem(StatusCodes.Status400BadRequest, "Send {\"track\": \"<a track id from a reading>\", \"mood\": \"<mood id>\", \"liked\": true|false}.");
         }
 
-        // Catalogue tracks are named by their opaque key; generated soundscapes by their synth:// uri.
-        var trackId = catalogue.Find(request.Track)?.Id
-            ?? (TrackUri.TryParse(request.Track, "/", out var uri, out _) && uri.Kind == TrackSourceKind.Synth ? uri.Value : null);
-        if (trackId is null)
-        {
-            return JsonBody.Problem(StatusCodes.Status404NotFound, "That track is not in the catalogue (any more).");
-        }
-
-        memory.Vote(trackId, mood, liked);
-        return Results.NoContent();
+        return feedback.Vote(request.Track, mood, liked)
+            ? Results.NoContent()
+            : JsonBody.Problem(StatusCodes.Status404NotFound, "That track is not in the catalogue (any more).");
     }
 }
