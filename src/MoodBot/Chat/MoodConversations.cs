@@ -37,12 +37,13 @@ internal sealed class MoodConversations(IMoodInterpreter interpreter, ReadingCom
 
     public MoodReading? Last(string conversation) => _last.GetValueOrDefault(conversation);
 
-    private void Remember(string conversation, MoodReading reading)
+    /// <summary>Keeps <paramref name="reading"/> (with the tracks the reply offered) as the conversation's last.</summary>
+    public void Remember(string conversation, MoodReading reading)
     {
         if (reading.HasMood)
         {
             _last.MakeRoomFor(conversation, Capacity);
-            _last[conversation] = reading with { Tracks = null };
+            _last[conversation] = reading;
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MoodBot.Audio;
 using MoodBot.Chat;
 using MoodBot.Data;
+using MoodBot.Discord;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
@@ -36,6 +37,7 @@ internal static class MoodBotRegistration
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
         builder.AddRooms();
+        builder.AddDiscord();
         return builder;
     }
 

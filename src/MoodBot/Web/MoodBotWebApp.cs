@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using MoodBot.Audio.Streaming;
+using MoodBot.Discord.Interactions;
 using MoodBot.Hosting;
 using MoodBot.Rooms;
 using MoodBot.Web.Api;
@@ -35,6 +36,7 @@ internal static class MoodBotWebApp
         app.MapRooms();
         app.MapRoomPage();
         app.MapAudio();
+        app.MapDiscordInteractions();
         return app;
     }
 }

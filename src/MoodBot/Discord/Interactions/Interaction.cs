@@ -23,6 +23,10 @@ internal sealed record Interaction(
     [JsonPropertyName("member")]
     public InteractionMember? Member { get; init; }
 
+    /// <summary>The channel, partly: its name names a room made for it.</summary>
+    [JsonPropertyName("channel")]
+    public InteractionChannel? Channel { get; init; }
+
     /// <summary>Set in DMs.</summary>
     [JsonPropertyName("user")]
     public DiscordUser? User { get; init; }
@@ -110,4 +114,10 @@ internal sealed record DiscordUser([property: JsonPropertyName("id"), JsonRequir
 {
     [JsonPropertyName("bot")]
     public bool Bot { get; init; }
+}
+
+internal sealed record InteractionChannel
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
 }

@@ -5,4 +5,5 @@ internal enum ApplicationCommandOptionType
 {
     SubCommand = 1,
     String = 3,
+    Boolean = 5,
 }

@@ -18,14 +18,18 @@ internal static class DiscordCommands
         Command("stop", "Stop the music and leave the voice channel"),
         Command("skip", "Skip to the next track"),
         Command("queue", "Show what is playing and what comes next"),
-        Command("room", "Link this server to a MoodBot room",
-            Option(ApplicationCommandOptionType.SubCommand, "link", "Link this server to a room"),
-            Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink this server from its room"),
-            Option(ApplicationCommandOptionType.SubCommand, "show", "Show the room this server is linked to")),
+        Command("room", "Link this channel to a MoodBot listening room",
+            Option(ApplicationCommandOptionType.SubCommand, "link", "Link this channel to a room (a new one unless you name one)") with
+            {
+                Options = [Option(ApplicationCommandOptionType.String, "room", "An existing room: the last part of its link, /rooms/<room>") with { MaxLength = 64 }],
+            },
+            Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink this channel from its room"),
+            Option(ApplicationCommandOptionType.SubCommand, "show", "Show the room this channel is linked to")),
         Command("lights", "Let the mood drive the room's lights",
             Option(ApplicationCommandOptionType.SubCommand, "link", "Link the room's lights"),
             Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink the room's lights")),
-        Command("feedback", "Tell MoodBot whether the music fit your mood"),
+        Command("feedback", "Tell MoodBot whether the last music fit your mood",
+            Option(ApplicationCommandOptionType.Boolean, "fit", "Did it fit?") with { Required = true }),
     ];
 
     private static ApplicationCommand Command(string name, string description, params ApplicationCommandOption[] options) =>

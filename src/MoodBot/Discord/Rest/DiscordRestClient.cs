@@ -131,7 +131,12 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+        // Interaction webhooks need no token, so an endpoint-only bot (no Discord:Token) still answers.
+        if (!string.IsNullOrWhiteSpace(options.Token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+        }
+
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         return request;
     }

@@ -1,0 +1,53 @@
+using MoodBot.Chat;
+using MoodBot.Discord.Commands;
+using MoodBot.Discord.Replies;
+using MoodBot.Mood.Reading;
+
+namespace MoodBot.Discord.Interactions;
+
+/// <summary>The reply's buttons: each acts on the reading its custom id carries.</summary>
+internal sealed class MoodButtons(MoodConversations conversations, MoodReplies replies, RoomPlayback playback, TrackFeedback feedback)
+{
+    public const string Expired = "That button belongs to a reply this MoodBot cannot read any more. Try `/mood` again.";
+
+    /// <summary>Which model steered readings are credited to: the seed is all that is left of the original.</summary>
+    private const string SteeredModel = "embedded";
+
+    public InteractionReply Handle(Interaction interaction)
+    {
+        if (ButtonId.Parse(interaction.Data?.CustomId) is not { } button)
+        {
+            return InteractionReply.Private(Expired);
+        }
+
+        return button.Action switch
+        {
+            ButtonId.ThumbsUp or ButtonId.ThumbsDown => Vote(button),
+            ButtonId.Play when button.Seed is { } seed => playback.Play(interaction, conversations.Steer(interaction.Conversation, seed, FollowUp.SomethingElse, SteeredModel)),
+            ButtonId.Another when button.Seed is { } seed => Steer(interaction, seed, FollowUp.SomethingElse),
+            ButtonId.Calmer when button.Seed is { } seed => Steer(interaction, seed, FollowUp.Calmer),
+            ButtonId.Upbeat when button.Seed is { } seed => Steer(interaction, seed, FollowUp.MoreUpbeat),
+            _ => InteractionReply.Private(Expired),
+        };
+    }
+
+    private InteractionReply Steer(Interaction interaction, ReadingSeed seed, FollowUp followUp) =>
+        InteractionReply.DeferredUpdate(ct =>
+        {
+            var reading = conversations.Steer(interaction.Conversation, seed, followUp, SteeredModel);
+            return replies.ReplyAsync(interaction.Conversation, interaction.ChannelId, reading, said: null, ct);
+        });
+
+    private InteractionReply Vote(ButtonId button)
+    {
+        if (button.VoteTarget is not var (mood, track))
+        {
+            return InteractionReply.Private(Expired);
+        }
+
+        var liked = button.Action == ButtonId.ThumbsUp;
+        return InteractionReply.Private(feedback.Vote(track, mood, liked)
+            ? $"Thanks! Noted that it {(liked ? "fits" : "doesn't fit")} {mood}; the next picks will follow."
+            : "That track has left the catalogue since; nothing to rate.");
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace MoodBot.Discord.Interactions;
+
+/// <summary>The permission bits MoodBot checks before changing what a whole channel shares.</summary>
+internal static class Permissions
+{
+    public const ulong Administrator = 1UL << 3;
+    public const ulong ManageChannels = 1UL << 4;
+
+    public const string ManageChannelsRefusal = "Only people who can manage this channel can do that.";
+
+    /// <summary>
+    /// True in DMs (the person's own conversation) and for members with Manage Channels or
+    /// Administrator; an interaction with unreadable permissions is refused.
+    /// </summary>
+    public static bool CanManageChannel(Interaction interaction)
+    {
+        if (interaction.Member is null)
+        {
+            return interaction.GuildId is null;
+        }
+
+        return ulong.TryParse(interaction.Member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+            && (bits & (Administrator | ManageChannels)) != 0;
+    }
+}
