@@ -22,6 +22,7 @@ internal sealed partial class IdentifyGate(TimeProvider time, ILogger<IdentifyGa
     private int? _remaining;
     private DateTimeOffset _resetAt;
     private bool _warned;
+    private TaskCompletionSource? _refreshing;
 
     /// <summary>Identifies the gate will still let through before waiting for the reset; null until Discord has said.</summary>
     public int? Remaining
@@ -85,7 +86,8 @@ internal sealed partial class IdentifyGate(TimeProvider time, ILogger<IdentifyGa
         while (true)
         {
             TimeSpan wait;
-            var refresh = false;
+            TaskCompletionSource? refresh = null;
+            Task? refreshed = null;
             var exhausted = false;
             lock (_lock)
             {
@@ -102,12 +104,15 @@ internal sealed partial class IdentifyGate(TimeProvider time, ILogger<IdentifyGa
                 }
                 else if (_remaining == 0)
                 {
-                    // The reset has passed and Discord refills to the total then. This shard asks
-                    // Discord for the real figures and goes round again; shards arriving meanwhile
-                    // go on the refilled total.
-                    _remaining = _total > 0 ? _total : null;
-                    _warned = false;
-                    refresh = true;
+                    // The reset has passed. One shard asks Discord for the new figures; the others
+                    // wait for its answer, so no Identify is counted against figures about to be
+                    // replaced.
+                    if (_refreshing is null)
+                    {
+                        _refreshing = refresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
+
+                    refreshed = _refreshing.Task;
                     wait = TimeSpan.Zero;
                 }
                 else
@@ -124,9 +129,15 @@ internal sealed partial class IdentifyGate(TimeProvider time, ILogger<IdentifyGa
                 }
             }
 
-            if (refresh)
+            if (refresh is not null)
             {
-                await RefreshAsync(cancellationToken).ConfigureAwait(false);
+                await RefreshAfterResetAsync(refresh, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (refreshed is not null)
+            {
+                await refreshed.WaitAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -140,6 +151,32 @@ internal sealed partial class IdentifyGate(TimeProvider time, ILogger<IdentifyGa
             {
                 return;
             }
+        }
+    }
+
+    private async Task RefreshAfterResetAsync(TaskCompletionSource done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (info is null && _remaining == 0)
+                {
+                    // Discord could not be asked; it refills to the total at the reset.
+                    _remaining = _total > 0 ? _total : null;
+                    _warned = false;
+                }
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _refreshing = null;
+            }
+
+            done.TrySetResult();
         }
     }
 
