@@ -25,6 +25,9 @@ internal sealed partial class GatewayClient : IDisposable
     /// </summary>
     public const int MaxInboundMessageBytes = 16 * 1024 * 1024;
 
+    // Resumes after oversize messages with nothing read in between, before starting a new session.
+    private const int MaxOversizeResumes = 3;
+
     private static readonly GatewayOpcode[] CallerOpcodes =
     [
         GatewayOpcode.PresenceUpdate,
@@ -53,6 +56,7 @@ internal sealed partial class GatewayClient : IDisposable
     private long _unknownOpcodes;
     private long _malformedFrames;
     private long _oversizeMessages;
+    private int _oversizeInARow;
     private LiveConnection? _live;
 
     public GatewayClient(
@@ -203,11 +207,13 @@ internal sealed partial class GatewayClient : IDisposable
                 {
                     // The rest of the message is still on the wire and cannot be skipped without
                     // reading it; closing (not with 1000, so the session survives) and resuming
-                    // costs one reconnect, and the gateway replays what followed.
+                    // costs one reconnect, and the gateway replays what followed. Should the
+                    // replay bring the same message back every time, a new session skips it.
                     Interlocked.Increment(ref _oversizeMessages);
                     Log.OversizeMessage(_logger, buffer.WrittenCount, MaxInboundMessageBytes);
                     await CloseQuietlyAsync(socket, "message too large").ConfigureAwait(false);
-                    return new ConnectionOutcome(GatewayCloseAction.Resume, null, "inbound message too large", established, TimeSpan.Zero);
+                    var action = ++_oversizeInARow >= MaxOversizeResumes ? GatewayCloseAction.Identify : GatewayCloseAction.Resume;
+                    return new ConnectionOutcome(action, null, "inbound message too large", established, null);
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -341,6 +347,7 @@ internal sealed partial class GatewayClient : IDisposable
 
     private async Task<bool> OnDispatchAsync(GatewayPayload payload, CancellationToken cancellationToken)
     {
+        _oversizeInARow = 0;
         if (payload.S is { } sequence)
         {
             Volatile.Write(ref _lastSequence, sequence);

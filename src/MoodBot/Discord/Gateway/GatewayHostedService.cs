@@ -94,6 +94,8 @@ internal sealed partial class GatewayHostedService(
 
     private async Task RunShardAsync(GatewayClient client, CancellationToken stoppingToken)
     {
+        // The scope flows into the client's and the handlers' log lines, telling the shards apart.
+        using var scope = Log.ShardScope(_logger, client.ShardId);
         var dispatching = DispatchAsync(client, stoppingToken);
         try
         {
@@ -143,6 +145,8 @@ internal sealed partial class GatewayHostedService(
 
     private static partial class Log
     {
+        public static readonly Func<ILogger, int, IDisposable?> ShardScope = LoggerMessage.DefineScope<int>("Shard {ShardId}");
+
         [LoggerMessage(1, LogLevel.Information, "Discord adapter disabled: no Discord:Token configured")]
         public static partial void Disabled(ILogger logger);
 

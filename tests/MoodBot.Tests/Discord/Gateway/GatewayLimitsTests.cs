@@ -149,25 +149,7 @@ public sealed class GatewayLimitsTests : IAsyncLifetime, IDisposable
         await first.DispatchAsync("MESSAGE_CREATE", 2);
         await NextEventAsync();
 
-        var huge = new StringBuilder(GatewayClient.MaxInboundMessageBytes + 100)
-            .Append("{\"op\":0,\"d\":{\"content\":\"")
-            .Append('x', GatewayClient.MaxInboundMessageBytes)
-            .Append("\"},\"s\":3,\"t\":\"MESSAGE_CREATE\"}")
-            .ToString();
-        var sending = first.SendAsync(huge);
-
-        var closeCode = await first.ClientClosed.WaitAsync(Timeout);
-        Assert.NotNull(closeCode);
-        Assert.NotEqual(1000, closeCode);
-        Assert.NotEqual(1001, closeCode);
-        try
-        {
-            await sending.WaitAsync(Timeout);
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException)
-        {
-            // Whether the fake's send of the rest fails depends on socket buffers; either is fine.
-        }
+        await SendOversizeAsync(first);
 
         var second = await _gateway.NextConnectionAsync();
         Assert.Equal("/resume", second.Path);
@@ -197,6 +179,54 @@ public sealed class GatewayLimitsTests : IAsyncLifetime, IDisposable
         var identify = await connection.ExpectAsync(2);
         Assert.Equal(Token, identify.GetProperty("token").GetString());
         Assert.Equal(1, _gateway.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Receive_SameOversizeMessageReplayedThreeTimes_StartsANewSession()
+    {
+        var connection = await StartSessionAsync();
+        for (var resume = 1; resume <= 2; resume++)
+        {
+            await SendOversizeAsync(connection);
+            connection = await _gateway.NextConnectionAsync();
+            await connection.HelloAsync(HeartbeatMs);
+            await connection.ExpectAsync(6);
+        }
+
+        // The third time the replay brings it back, resuming again would only loop.
+        await SendOversizeAsync(connection);
+        connection = await _gateway.NextConnectionAsync();
+        Assert.Equal("/gateway", connection.Path);
+        await connection.HelloAsync(HeartbeatMs);
+        // The first Identify was moments ago on the fake clock: the gate holds this one 5 s.
+        await Task.Delay(200);
+        Assert.Equal(0, connection.PendingFrames);
+        _time.Advance(IdentifyGate.Window);
+        await connection.ExpectAsync(2);
+        Assert.Equal(3, _client.OversizeMessages);
+    }
+
+    private static async Task SendOversizeAsync(FakeGatewayConnection connection)
+    {
+        var huge = new StringBuilder(GatewayClient.MaxInboundMessageBytes + 100)
+            .Append("{\"op\":0,\"d\":{\"content\":\"")
+            .Append('x', GatewayClient.MaxInboundMessageBytes)
+            .Append("\"},\"s\":3,\"t\":\"MESSAGE_CREATE\"}")
+            .ToString();
+        var sending = connection.SendAsync(huge);
+
+        var closeCode = await connection.ClientClosed.WaitAsync(Timeout);
+        Assert.NotNull(closeCode);
+        Assert.NotEqual(1000, closeCode);
+        Assert.NotEqual(1001, closeCode);
+        try
+        {
+            await sending.WaitAsync(Timeout);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException)
+        {
+            // Whether the fake's send of the rest fails depends on socket buffers; either is fine.
+        }
     }
 
     private async Task<FakeGatewayConnection> StartSessionAsync(bool alreadyRunning = false)

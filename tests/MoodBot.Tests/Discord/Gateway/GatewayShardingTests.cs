@@ -89,6 +89,9 @@ public sealed class GatewayShardingTests : IAsyncLifetime, IDisposable
         var received = new[] { await NextHandledAsync(), await NextHandledAsync() };
         Assert.Equal([0, 1], received.Select(e => e.Data.GetProperty("shard").GetInt32()).Order());
         Assert.Equal(2, _service!.Clients.Count);
+        // A guild's shard is (id >> 22) % shard_count: 1 << 22 is on shard 1, 2 << 22 on shard 0.
+        Assert.Equal(1, _service.ClientForGuild(1UL << 22)?.ShardId);
+        Assert.Equal(0, _service.ClientForGuild(2UL << 22)?.ShardId);
     }
 
     [Fact]
