@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
-// `compare`, `tune`, `latency`, `train-time`, `opus-encode`, `render-speed`, `first-byte` and `discord-interactions` are
-// measurements of their own (see docs/);
+// `compare`, `tune`, `latency`, `train-time`, `opus-encode`, `render-speed`, `first-byte`,
+// `gateway-dispatch` and `discord-interactions` are measurements of their own (see docs/);
 // anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
 {
@@ -23,6 +23,9 @@ switch (args.FirstOrDefault())
         break;
     case "render-speed":
         RenderSpeed.Run(Console.Out, args[1..]);
+        break;
+    case "gateway-dispatch":
+        await GatewayDispatchLatency.RunAsync(Console.Out, args[1..]);
         break;
     case "first-byte":
         await FirstByteLatency.RunAsync(Console.Out);

@@ -26,15 +26,28 @@ internal sealed class DiscordOptions : IValidatableObject
     /// <summary>Privileged; mentions, DMs and slash commands work without it.</summary>
     public bool MessageContent { get; set; }
 
-    [Range(0, 4095)]
-    public int ShardId { get; set; }
+    /// <summary>
+    /// The shards this process runs, one gateway connection each; empty means shard 0 alone.
+    /// Empty rather than <c>[0]</c> by default because configuration binding appends to an
+    /// array it finds filled, which would turn <c>ShardIds: [0, 1]</c> into <c>[0, 0, 1]</c>.
+    /// </summary>
+    public int[] ShardIds { get; set; } = [];
 
+    /// <summary>The total number of shards across every process (Identify's <c>shard[1]</c>).</summary>
     [Range(1, 4096)]
     public int ShardCount { get; set; } = 1;
 
-    /// <summary>Where to connect; the default is Discord's, tests point it at loopback.</summary>
+    /// <summary>The shards to run: <see cref="ShardIds"/>, or shard 0 when none are listed.</summary>
+    public IReadOnlyList<int> EffectiveShardIds => ShardIds is { Length: > 0 } ids ? ids : [0];
+
+    public static readonly Uri DefaultGatewayUrl = new("wss://gateway.discord.gg/");
+
+    /// <summary>
+    /// Where to connect. Left at Discord's default, the URL GET /gateway/bot names is used; set to
+    /// anything else (a proxy, a test's loopback fake), this one is.
+    /// </summary>
     [Required]
-    public Uri GatewayUrl { get; set; } = new("wss://gateway.discord.gg/");
+    public Uri GatewayUrl { get; set; } = DefaultGatewayUrl;
 
     /// <summary>The API root; tests point it at a loopback fake.</summary>
     [Required]
@@ -57,9 +70,14 @@ internal sealed class DiscordOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ShardId >= ShardCount)
+        if ((ShardIds ?? []).Any(id => id < 0 || id >= ShardCount))
         {
-            yield return new ValidationResult("Discord:ShardId must be less than Discord:ShardCount.", [nameof(ShardId)]);
+            yield return new ValidationResult("Every Discord:ShardIds entry must be at least 0 and less than Discord:ShardCount.", [nameof(ShardIds)]);
+        }
+
+        if ((ShardIds ?? []).Distinct().Count() != (ShardIds ?? []).Length)
+        {
+            yield return new ValidationResult("Discord:ShardIds lists a shard twice; each shard may have one connection only.", [nameof(ShardIds)]);
         }
 
         if (GatewayUrl is { } url && url.Scheme is not ("ws" or "wss"))

@@ -31,6 +31,7 @@ internal static class DiscordRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>()));
         services.AddSingleton<IGatewayConnector, ClientWebSocketConnector>();
+        services.AddSingleton<IdentifyGate>();
         services.AddSingleton<DiscordSession>();
         services.AddSingleton<ReplyTasks>();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using MoodBot.Discord;
 using MoodBot.Discord.Gateway;
 
@@ -34,13 +35,53 @@ public sealed class DiscordOptionsTests
     [Theory]
     [InlineData(1, 1, "wss://gateway.discord.gg/")]
     [InlineData(5, 2, "wss://gateway.discord.gg/")]
+    [InlineData(-1, 2, "wss://gateway.discord.gg/")]
     [InlineData(0, 1, "https://gateway.discord.gg/")]
     public void Validate_ShardOutOfRangeOrNonWebSocketUrl_Fails(int shardId, int shardCount, string url) =>
-        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = shardId, ShardCount = shardCount, GatewayUrl = new Uri(url) }).Failed);
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardIds = [shardId], ShardCount = shardCount, GatewayUrl = new Uri(url) }).Failed);
 
     [Fact]
     public void Validate_SecondOfTwoShards_Succeeds() =>
-        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = 1, ShardCount = 2 }).Succeeded);
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardIds = [1], ShardCount = 2 }).Succeeded);
+
+    [Fact]
+    public void Validate_SeveralShardsOneOutOfRange_FailsNamingShardIds()
+    {
+        var result = new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardIds = [0, 1, 4], ShardCount = 4 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ShardIds", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DuplicateShardId_Fails()
+    {
+        var result = new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardIds = [0, 1, 1], ShardCount = 4 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("twice", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EffectiveShardIds_NoneListed_IsShardZero() =>
+        Assert.Equal([0], new DiscordOptions().EffectiveShardIds);
+
+    [Fact]
+    public void Bind_ShardIdsFromConfiguration_ReplaceTheDefaultAndValidate()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:ShardIds:0"] = "0",
+            ["Discord:ShardIds:1"] = "1",
+            ["Discord:ShardCount"] = "2",
+        }).Build();
+        var options = new DiscordOptions();
+
+        configuration.GetSection(DiscordOptions.Section).Bind(options);
+
+        Assert.Equal([0, 1], options.EffectiveShardIds);
+        Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
+    }
 
     [Theory]
     [InlineData(false, 1 | (1 << 7) | (1 << 9))]

@@ -7,12 +7,36 @@ using Microsoft.Extensions.Logging;
 namespace MoodBot.Discord.Gateway;
 
 /// <summary>
-/// One Discord gateway v10 (JSON) connection: Hello, heartbeats, Identify or Resume, and
-/// dispatches handed on through <see cref="Events"/>. <see cref="RunAsync"/> reconnects until
-/// cancelled or until a fatal close code.
+/// One Discord gateway v10 (JSON) connection for one shard: Hello, heartbeats, Identify (paced by
+/// the shared <see cref="IdentifyGate"/>) or Resume, and dispatches handed on through
+/// <see cref="Events"/>. <see cref="RunAsync"/> reconnects until cancelled or until a fatal close
+/// code. Other code sends op 3/4/8 through <see cref="SendAsync(GatewayOpcode, JsonElement, CancellationToken)"/>,
+/// within Discord's send rate and size limits.
 /// </summary>
 internal sealed partial class GatewayClient : IDisposable
 {
+    /// <summary>Discord closes the connection with 4002 on a larger payload.</summary>
+    public const int MaxPayloadBytes = 4096;
+
+    /// <summary>
+    /// The largest inbound message assembled. Discord's biggest (READY or GUILD_CREATE of a huge
+    /// guild, uncompressed) stay well under this; a larger one is a broken or hostile peer, and
+    /// assembling it would let one message take unbounded memory.
+    /// </summary>
+    public const int MaxInboundMessageBytes = 16 * 1024 * 1024;
+
+    // Resumes after oversize messages with nothing read in between, before starting a new session.
+    private const int MaxOversizeResumes = 3;
+
+    private static readonly GatewayOpcode[] CallerOpcodes =
+    [
+        GatewayOpcode.PresenceUpdate,
+        GatewayOpcode.VoiceStateUpdate,
+        GatewayOpcode.RequestGuildMembers,
+        GatewayOpcode.RequestSoundboardSounds,
+        GatewayOpcode.RequestChannelInfo,
+    ];
+
     private readonly DiscordOptions _options;
     private readonly IGatewayConnector _connector;
     private readonly ReconnectBackoff _backoff;
@@ -20,6 +44,8 @@ internal sealed partial class GatewayClient : IDisposable
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ILogger _logger;
+    private readonly IdentifyGate? _identifyGate;
+    private readonly Uri _gatewayUrl;
     private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
@@ -29,6 +55,9 @@ internal sealed partial class GatewayClient : IDisposable
     private int _awaitingAck;
     private long _unknownOpcodes;
     private long _malformedFrames;
+    private long _oversizeMessages;
+    private int _oversizeInARow;
+    private LiveConnection? _live;
 
     public GatewayClient(
         DiscordOptions options,
@@ -37,9 +66,17 @@ internal sealed partial class GatewayClient : IDisposable
         ILogger<GatewayClient> logger,
         Random? random = null,
         ReconnectBackoff? backoff = null,
-        GatewayTimings? timings = null)
+        GatewayTimings? timings = null,
+        IdentifyGate? identifyGate = null,
+        int shardId = 0,
+        Uri? gatewayUrl = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
+        ArgumentOutOfRangeException.ThrowIfNegative(shardId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardId, options.ShardCount);
+        ShardId = shardId;
+        _identifyGate = identifyGate;
+        _gatewayUrl = gatewayUrl ?? options.GatewayUrl;
         _options = options;
         _connector = connector;
         _time = time;
@@ -51,6 +88,8 @@ internal sealed partial class GatewayClient : IDisposable
 
     public ChannelReader<GatewayEvent> Events => _events.Reader;
 
+    public int ShardId { get; }
+
     public string? SessionId => _sessionId;
 
     public int? LastSequence => Volatile.Read(ref _lastSequence) is >= 0 and var s ? s : null;
@@ -58,6 +97,41 @@ internal sealed partial class GatewayClient : IDisposable
     public long UnknownOpcodes => Interlocked.Read(ref _unknownOpcodes);
 
     public long MalformedFrames => Interlocked.Read(ref _malformedFrames);
+
+    /// <summary>Inbound messages over <see cref="MaxInboundMessageBytes"/>, each dropped with its connection.</summary>
+    public long OversizeMessages => Interlocked.Read(ref _oversizeMessages);
+
+    /// <summary>
+    /// Sends op 3 (presence), 4 (voice state), 8 (guild members), 31 or 43 on the current session.
+    /// Waits its turn under the send rate limit (heartbeats keep their headroom). Throws
+    /// <see cref="GatewayPayloadTooLargeException"/> over 4096 bytes and
+    /// <see cref="InvalidOperationException"/> when no session is ready (between connections).
+    /// </summary>
+    public Task SendAsync(GatewayOpcode opcode, JsonElement data, CancellationToken cancellationToken)
+    {
+        if (Array.IndexOf(CallerOpcodes, opcode) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(opcode), opcode,
+                "Heartbeat, Identify and Resume are the client's own; the other opcodes are the gateway's.");
+        }
+
+        var bytes = Serialize(new GatewayPayload((int)opcode, data, null, null));
+        var live = Volatile.Read(ref _live);
+        if (live is not { Ready: true })
+        {
+            throw new InvalidOperationException($"Shard {ShardId} has no ready gateway session to send op {(int)opcode} on; try again once it has reconnected.");
+        }
+
+        return SendBytesAsync(live, bytes, heartbeat: false, cancellationToken);
+    }
+
+    /// <summary>Op 4: joins, moves to or (with a null channel) leaves a voice channel of the guild.</summary>
+    public Task UpdateVoiceStateAsync(string guildId, string? channelId, bool selfMute, bool selfDeaf, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(guildId);
+        var d = JsonSerializer.SerializeToElement(new VoiceStateUpdateData(guildId, channelId, selfMute, selfDeaf), GatewayJsonContext.Default.VoiceStateUpdateData);
+        return SendAsync(GatewayOpcode.VoiceStateUpdate, d, cancellationToken);
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +175,7 @@ internal sealed partial class GatewayClient : IDisposable
     private async Task<ConnectionOutcome> RunConnectionAsync(CancellationToken cancellationToken)
     {
         var resuming = _sessionId is not null && LastSequence is not null;
-        var baseUrl = resuming && _resumeUrl is not null ? new Uri(_resumeUrl) : _options.GatewayUrl;
+        var baseUrl = resuming && _resumeUrl is not null ? new Uri(_resumeUrl) : _gatewayUrl;
         var uri = WithQuery(baseUrl);
 
         WebSocket socket;
@@ -116,8 +190,11 @@ internal sealed partial class GatewayClient : IDisposable
         }
 
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var live = new LiveConnection(socket, new GatewaySendLimiter(_time));
+        Volatile.Write(ref _live, live);
         var zombie = new StrongBox(false);
         Task heartbeats = Task.CompletedTask;
+        Task identifying = Task.CompletedTask;
         var established = false;
         var buffer = new ArrayBufferWriter<byte>(4096);
         try
@@ -125,7 +202,20 @@ internal sealed partial class GatewayClient : IDisposable
             while (true)
             {
                 buffer.ResetWrittenCount();
-                var result = await ReceiveFrameAsync(socket, buffer, connection.Token).ConfigureAwait(false);
+                var received = await ReceiveFrameAsync(socket, buffer, connection.Token).ConfigureAwait(false);
+                if (received is not { } result)
+                {
+                    // The rest of the message is still on the wire and cannot be skipped without
+                    // reading it; closing (not with 1000, so the session survives) and resuming
+                    // costs one reconnect, and the gateway replays what followed. Should the
+                    // replay bring the same message back every time, a new session skips it.
+                    Interlocked.Increment(ref _oversizeMessages);
+                    Log.OversizeMessage(_logger, buffer.WrittenCount, MaxInboundMessageBytes);
+                    await CloseQuietlyAsync(socket, "message too large").ConfigureAwait(false);
+                    var action = ++_oversizeInARow >= MaxOversizeResumes ? GatewayCloseAction.Identify : GatewayCloseAction.Resume;
+                    return new ConnectionOutcome(action, null, "inbound message too large", established, null);
+                }
+
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     var code = (int?)socket.CloseStatus;
@@ -157,14 +247,17 @@ internal sealed partial class GatewayClient : IDisposable
                             var hello = payload.D?.Deserialize(GatewayJsonContext.Default.HelloData);
                             var interval = TimeSpan.FromMilliseconds(hello?.HeartbeatInterval ?? 41_250);
                             Volatile.Write(ref _awaitingAck, 0);
-                            heartbeats = HeartbeatLoopAsync(socket, interval, zombie, connection);
+                            heartbeats = HeartbeatLoopAsync(live, interval, zombie, connection);
                             if (resuming)
                             {
-                                await SendResumeAsync(socket, connection.Token).ConfigureAwait(false);
+                                await SendResumeAsync(live, connection.Token).ConfigureAwait(false);
                             }
                             else
                             {
-                                await SendIdentifyAsync(socket, connection.Token).ConfigureAwait(false);
+                                // Off the receive loop: the wait for an Identify slot can be
+                                // seconds (or, with the daily limit used up, hours), and heartbeat
+                                // ACKs must still be read meanwhile.
+                                identifying = IdentifyAsync(live, connection.Token);
                             }
 
                             break;
@@ -174,11 +267,16 @@ internal sealed partial class GatewayClient : IDisposable
                             break;
 
                         case GatewayOpcode.Heartbeat:
-                            await SendHeartbeatAsync(socket, connection.Token).ConfigureAwait(false);
+                            await SendHeartbeatAsync(live, connection.Token).ConfigureAwait(false);
                             break;
 
                         case GatewayOpcode.Dispatch:
-                            established |= await OnDispatchAsync(payload, connection.Token).ConfigureAwait(false);
+                            if (await OnDispatchAsync(payload, connection.Token).ConfigureAwait(false))
+                            {
+                                established = true;
+                                live.Ready = true;
+                            }
+
                             break;
 
                         case GatewayOpcode.Reconnect:
@@ -223,6 +321,7 @@ internal sealed partial class GatewayClient : IDisposable
         }
         finally
         {
+            Interlocked.CompareExchange(ref _live, null, live);
             await connection.CancelAsync().ConfigureAwait(false);
             try
             {
@@ -233,12 +332,22 @@ internal sealed partial class GatewayClient : IDisposable
                 // The heartbeat loop ends by cancellation whenever the connection does.
             }
 
+            try
+            {
+                await identifying.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The connection ended while the Identify waited for its slot.
+            }
+
             socket.Dispose();
         }
     }
 
     private async Task<bool> OnDispatchAsync(GatewayPayload payload, CancellationToken cancellationToken)
     {
+        _oversizeInARow = 0;
         if (payload.S is { } sequence)
         {
             Volatile.Write(ref _lastSequence, sequence);
@@ -268,7 +377,7 @@ internal sealed partial class GatewayClient : IDisposable
         return established;
     }
 
-    private async Task HeartbeatLoopAsync(WebSocket socket, TimeSpan interval, StrongBox zombie, CancellationTokenSource connection)
+    private async Task HeartbeatLoopAsync(LiveConnection live, TimeSpan interval, StrongBox zombie, CancellationTokenSource connection)
     {
         var token = connection.Token;
         // Jitter the first beat so that many clients reconnecting together do not beat in step.
@@ -279,14 +388,14 @@ internal sealed partial class GatewayClient : IDisposable
             if (Interlocked.Exchange(ref _awaitingAck, 1) == 1)
             {
                 zombie.Value = true;
-                await CloseQuietlyAsync(socket, "zombie").ConfigureAwait(false);
+                await CloseQuietlyAsync(live.Socket, "zombie").ConfigureAwait(false);
                 await connection.CancelAsync().ConfigureAwait(false);
                 return;
             }
 
             try
             {
-                await SendHeartbeatAsync(socket, token).ConfigureAwait(false);
+                await SendHeartbeatAsync(live, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WebSocketException or IOException)
             {
@@ -297,40 +406,63 @@ internal sealed partial class GatewayClient : IDisposable
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
     }
 
-    private Task SendHeartbeatAsync(WebSocket socket, CancellationToken cancellationToken)
+    private Task SendHeartbeatAsync(LiveConnection live, CancellationToken cancellationToken)
     {
         var sequence = LastSequence;
         JsonElement? d = sequence is { } s ? JsonSerializer.SerializeToElement(s, GatewayJsonContext.Default.Int32) : null;
-        return SendAsync(socket, new GatewayPayload((int)GatewayOpcode.Heartbeat, d, null, null), cancellationToken);
+        return SendBytesAsync(live, Serialize(new GatewayPayload((int)GatewayOpcode.Heartbeat, d, null, null)), heartbeat: true, cancellationToken);
     }
 
-    private Task SendIdentifyAsync(WebSocket socket, CancellationToken cancellationToken)
+    private async Task IdentifyAsync(LiveConnection live, CancellationToken cancellationToken)
     {
+        if (_identifyGate is not null)
+        {
+            await _identifyGate.WaitAsync(ShardId, cancellationToken).ConfigureAwait(false);
+        }
+
         var identify = new IdentifyData(
             _options.Token!,
             new IdentifyProperties(Environment.OSVersion.Platform.ToString(), "MoodBot", "MoodBot"),
             (int)_options.EffectiveIntents,
-            [_options.ShardId, _options.ShardCount]);
-        Log.Identifying(_logger, identify.Intents, _options.ShardId, _options.ShardCount);
+            [ShardId, _options.ShardCount]);
+        Log.Identifying(_logger, identify.Intents, ShardId, _options.ShardCount);
         var d = JsonSerializer.SerializeToElement(identify, GatewayJsonContext.Default.IdentifyData);
-        return SendAsync(socket, new GatewayPayload((int)GatewayOpcode.Identify, d, null, null), cancellationToken);
+        try
+        {
+            await SendBytesAsync(live, Serialize(new GatewayPayload((int)GatewayOpcode.Identify, d, null, null)), heartbeat: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException)
+        {
+            // The receive loop sees the same broken socket and reconnects.
+            Log.ConnectionLost(_logger, ex.Message);
+        }
     }
 
-    private Task SendResumeAsync(WebSocket socket, CancellationToken cancellationToken)
+    private Task SendResumeAsync(LiveConnection live, CancellationToken cancellationToken)
     {
         var resume = new ResumeData(_options.Token!, _sessionId!, LastSequence ?? 0);
         Log.Resuming(_logger, resume.SessionId, resume.Seq);
         var d = JsonSerializer.SerializeToElement(resume, GatewayJsonContext.Default.ResumeData);
-        return SendAsync(socket, new GatewayPayload((int)GatewayOpcode.Resume, d, null, null), cancellationToken);
+        return SendBytesAsync(live, Serialize(new GatewayPayload((int)GatewayOpcode.Resume, d, null, null)), heartbeat: false, cancellationToken);
     }
 
-    private async Task SendAsync(WebSocket socket, GatewayPayload payload, CancellationToken cancellationToken)
+    private static byte[] Serialize(GatewayPayload payload)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, GatewayJsonContext.Default.GatewayPayload);
+        return bytes.Length > MaxPayloadBytes ? throw new GatewayPayloadTooLargeException(payload.Op, bytes.Length) : bytes;
+    }
+
+    private async Task SendBytesAsync(LiveConnection live, byte[] bytes, bool heartbeat, CancellationToken cancellationToken)
+    {
+        if (!heartbeat)
+        {
+            await live.Limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await live.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -338,7 +470,8 @@ internal sealed partial class GatewayClient : IDisposable
         }
     }
 
-    private static async Task<ValueWebSocketReceiveResult> ReceiveFrameAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>One whole message into <paramref name="buffer"/>; null when it grew past <see cref="MaxInboundMessageBytes"/>.</summary>
+    private static async Task<ValueWebSocketReceiveResult?> ReceiveFrameAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
         // A payload may arrive split over several WebSocket messages; assemble to EndOfMessage.
         while (true)
@@ -347,6 +480,11 @@ internal sealed partial class GatewayClient : IDisposable
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return result;
+            }
+
+            if (buffer.WrittenCount + result.Count > MaxInboundMessageBytes)
+            {
+                return null;
             }
 
             buffer.Advance(result.Count);
@@ -407,6 +545,17 @@ internal sealed partial class GatewayClient : IDisposable
         public volatile bool Value = value;
     }
 
+    /// <summary>The socket of the connection now open and its own send budget.</summary>
+    private sealed class LiveConnection(WebSocket socket, GatewaySendLimiter limiter)
+    {
+        public WebSocket Socket { get; } = socket;
+
+        public GatewaySendLimiter Limiter { get; } = limiter;
+
+        /// <summary>Set on READY or RESUMED: until then Discord closes on anything but Identify/Resume.</summary>
+        public volatile bool Ready;
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Identifying with intents {Intents}, shard [{ShardId}, {ShardCount}]")]
@@ -453,5 +602,8 @@ internal sealed partial class GatewayClient : IDisposable
 
         [LoggerMessage(15, LogLevel.Information, "Gateway client stopped")]
         public static partial void Stopped(ILogger logger);
+
+        [LoggerMessage(16, LogLevel.Warning, "Dropped an inbound gateway message over {Limit} bytes (had {Length}); closing and resuming")]
+        public static partial void OversizeMessage(ILogger logger, int length, int limit);
     }
 }

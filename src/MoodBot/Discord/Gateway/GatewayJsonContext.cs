@@ -8,5 +8,6 @@ namespace MoodBot.Discord.Gateway;
 [JsonSerializable(typeof(ReadyData))]
 [JsonSerializable(typeof(IdentifyData))]
 [JsonSerializable(typeof(ResumeData))]
+[JsonSerializable(typeof(VoiceStateUpdateData))]
 [JsonSerializable(typeof(int))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

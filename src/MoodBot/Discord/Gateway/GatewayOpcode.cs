@@ -14,4 +14,6 @@ internal enum GatewayOpcode
     InvalidSession = 9,
     Hello = 10,
     HeartbeatAck = 11,
+    RequestSoundboardSounds = 31,
+    RequestChannelInfo = 43,
 }

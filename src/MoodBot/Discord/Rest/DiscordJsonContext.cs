@@ -12,4 +12,5 @@ namespace MoodBot.Discord.Rest;
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordErrorBody))]
 [JsonSerializable(typeof(RateLimitBody))]
+[JsonSerializable(typeof(GatewayBotInfo))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -50,10 +50,25 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
         SendAsync(DiscordRoute.CreateMessage(channelId), message,
             DiscordJsonContext.Default.MessageCreate, DiscordJsonContext.Default.DiscordMessage, ct)!;
 
+    /// <summary>The gateway URL, the recommended shard count and the session start limit.</summary>
+    public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken ct) =>
+        GetAsync(DiscordRoute.GatewayBot(), DiscordJsonContext.Default.GatewayBotInfo, ct);
+
+    private async Task<TResponse> GetAsync<TResponse>(DiscordRoute route, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+    {
+        using var reply = await SendRawAsync(route, body: null, ct).ConfigureAwait(false);
+        return await ReadAsync(route, reply, responseType, ct).ConfigureAwait(false);
+    }
+
     private async Task<TResponse?> SendAsync<TRequest, TResponse>(
         DiscordRoute route, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
     {
         using var reply = await SendRawAsync(route, Serialize(body, requestType), ct).ConfigureAwait(false);
+        return await ReadAsync(route, reply, responseType, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<TResponse> ReadAsync<TResponse>(DiscordRoute route, HttpResponseMessage reply, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+    {
         var stream = await reply.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
@@ -64,7 +79,7 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
 
     private static byte[] Serialize<T>(T body, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(body, type);
 
-    private async Task<HttpResponseMessage> SendRawAsync(DiscordRoute route, byte[] body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendRawAsync(DiscordRoute route, byte[]? body, CancellationToken ct)
     {
         var routeLock = _routeLocks.GetOrAdd(route.Key, _ => new SemaphoreSlim(1, 1));
         await routeLock.WaitAsync(ct).ConfigureAwait(false);
@@ -124,13 +139,16 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
         }
     }
 
-    private HttpRequestMessage Request(DiscordRoute route, byte[] body)
+    private HttpRequestMessage Request(DiscordRoute route, byte[]? body)
     {
-        var request = new HttpRequestMessage(route.Method, new Uri(options.ApiUrl, route.Path))
+        var request = new HttpRequestMessage(route.Method, new Uri(options.ApiUrl, route.Path));
+        // A GET has no body, and a Content-Type without one would only confuse proxies.
+        if (body is not null)
         {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
         // Interaction webhooks need no token, so an endpoint-only bot (no Discord:Token) still answers.
         if (!string.IsNullOrWhiteSpace(options.Token))
         {

@@ -36,6 +36,8 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel.id}/messages", $"channels/{Id(channelId)}/messages", "channel:" + channelId);
 
+    public static DiscordRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "gateway/bot", "");
+
     // Snowflakes are decimal; anything else would let a caller steer the request to another path.
     private static string Id(string snowflake) =>
         snowflake.Length is > 0 and <= 20 && snowflake.All(char.IsAsciiDigit)

@@ -33,6 +33,9 @@ public sealed class FakeGatewayConnection : IDisposable
 
     public bool WithholdAcks { get; set; }
 
+    /// <summary>Client frames (heartbeats aside) received and not yet taken by <see cref="ExpectAsync"/>.</summary>
+    public int PendingFrames => _received.Reader.Count;
+
     public Task Completion { get; }
 
     /// <summary>The close code the client sent, or null when it dropped the connection without one.</summary>

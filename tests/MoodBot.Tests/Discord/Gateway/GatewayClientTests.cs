@@ -21,7 +21,7 @@ public sealed class GatewayClientTests : IAsyncLifetime, IDisposable
         _gateway = await FakeGateway.StartAsync();
         var random = new Random(42);
         _client = new GatewayClient(
-            new DiscordOptions { Token = Token, ShardId = 0, ShardCount = 1, GatewayUrl = _gateway.Url },
+            new DiscordOptions { Token = Token, ShardCount = 1, GatewayUrl = _gateway.Url },
             new ClientWebSocketConnector(),
             TimeProvider.System,
             NullLogger<GatewayClient>.Instance,

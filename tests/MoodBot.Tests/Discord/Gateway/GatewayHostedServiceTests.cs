@@ -70,7 +70,8 @@ public sealed class GatewayHostedServiceTests
     }
 
     private static GatewayHostedService Create(DiscordOptions options, RecordingHandler handler, ILoggerFactory factory) =>
-        new(Options.Create(options), new ClientWebSocketConnector(), [handler], TimeProvider.System, factory);
+        new(Options.Create(options), new ClientWebSocketConnector(), [handler],
+            new IdentifyGate(TimeProvider.System, factory.CreateLogger<IdentifyGate>()), TimeProvider.System, factory);
 
     private sealed class RecordingHandler : IGatewayEventHandler
     {

@@ -44,6 +44,50 @@ internal static partial class DiscordOpenApi
         Assert.True(result.IsValid, $"{method} {template} body violates the OpenAPI request schema:\n" + string.Join("\n", errors.Take(40)) + "\n" + body);
     }
 
+    /// <summary>Whether the document has <paramref name="method"/> on <paramref name="template"/>, and it takes no request body.</summary>
+    public static bool HasBodilessOperation(string method, string template) =>
+        Document.Value["paths"]?[template]?[method.ToLowerInvariant()] is JsonObject operation && operation["requestBody"] is null;
+
+    /// <summary>
+    /// The properties of the schema a 200 response of <paramref name="method"/>
+    /// <paramref name="template"/> refers to: whether each is required, and the component a
+    /// property that is itself a ref names.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (bool Required, string? Ref)> ResponseProperties(string method, string template) =>
+        Properties(ResponseSchema(method, template));
+
+    public static IReadOnlyDictionary<string, (bool Required, string? Ref)> ComponentProperties(string name) =>
+        Properties(Document.Value["components"]!["schemas"]![name]!);
+
+    public static void AssertValidResponse(string method, string template, string body)
+    {
+        var root = ResponseSchema(method, template).DeepClone().AsObject();
+        root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        root["$defs"] = Document.Value["components"]!["schemas"]!.DeepClone();
+        Rewrite(root);
+        var result = JsonSchema.FromText(root.ToJsonString()).Evaluate(JsonNode.Parse(body));
+        Assert.True(result.IsValid, $"{method} {template} response violates the OpenAPI schema:\n{body}");
+    }
+
+    private static JsonNode ResponseSchema(string method, string template) =>
+        Document.Value["paths"]![template]![method.ToLowerInvariant()]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+
+    private static Dictionary<string, (bool Required, string? Ref)> Properties(JsonNode schema)
+    {
+        if (schema["$ref"] is JsonValue reference)
+        {
+            schema = Document.Value["components"]!["schemas"]![ComponentName(reference.GetValue<string>())]!;
+        }
+
+        var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
+        return schema["properties"]!.AsObject().ToDictionary(
+            p => p.Key,
+            p => (required.Contains(p.Key), p.Value?["$ref"] is JsonValue r ? ComponentName(r.GetValue<string>()) : null),
+            StringComparer.Ordinal);
+    }
+
+    private static string ComponentName(string reference) => reference["#/components/schemas/".Length..];
+
     private static JsonSchema Schema(string method, string template) =>
         Schemas.GetOrAdd(method.ToLowerInvariant() + " " + template, _ => Build(template, method.ToLowerInvariant()));
 

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MoodBot.Discord.Rest;
@@ -63,6 +65,55 @@ public sealed class DiscordRestClientTests : IAsyncLifetime, IDisposable
              "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original", "POST /webhooks/{webhook_id}/{webhook_token}",
              "POST /channels/{channel_id}/messages"],
             _api.Requests.Select(r => r.Method + " " + DiscordOpenApi.PathTemplate(r.Path["/api/v10".Length..])));
+    }
+
+    [Fact]
+    public async Task GetGatewayBot_BodilessGetOnSpecRoute_ParsesLimits()
+    {
+        _api.Script = _ => FakeDiscordReply.GatewayBot("wss://gateway.discord.gg", shards: 3, remaining: 997, resetAfterMs: 81_000, maxConcurrency: 16);
+
+        var info = await Client().GetGatewayBotAsync(CancellationToken.None);
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/gateway/bot", DiscordOpenApi.PathTemplate(request.Path["/api/v10".Length..]));
+        Assert.True(DiscordOpenApi.HasBodilessOperation("GET", "/gateway/bot"));
+        Assert.Equal("", request.Body);
+        Assert.Equal("Bot " + Token, request.Authorization);
+        Assert.Equal(new GatewayBotInfo("wss://gateway.discord.gg", 3, new SessionStartLimit(1000, 997, 81_000, 16)), info);
+    }
+
+    [Fact]
+    public void GatewayBotRecords_PropertyNamesAndRequiredness_MatchSpecResponseSchema()
+    {
+        var top = DiscordOpenApi.ResponseProperties("GET", "/gateway/bot");
+        AssertMatches(typeof(GatewayBotInfo), top);
+        var nested = top["session_start_limit"].Ref ?? throw new InvalidOperationException("session_start_limit is not a ref");
+        AssertMatches(typeof(SessionStartLimit), DiscordOpenApi.ComponentProperties(nested));
+
+        // And the fake answers as the spec says Discord does.
+        DiscordOpenApi.AssertValidResponse("GET", "/gateway/bot", FakeDiscordReply.GatewayBot("wss://gateway.discord.gg").Body!);
+
+        static void AssertMatches(Type record, IReadOnlyDictionary<string, (bool Required, string? Ref)> spec)
+        {
+            var ours = record.GetProperties().ToDictionary(
+                p => p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name,
+                p => p.GetCustomAttribute<JsonRequiredAttribute>() is not null,
+                StringComparer.Ordinal);
+            Assert.Equal(spec.Keys.Order(StringComparer.Ordinal), ours.Keys.Order(StringComparer.Ordinal));
+            Assert.All(spec, p => Assert.Equal(p.Value.Required, ours[p.Key]));
+        }
+    }
+
+    [Fact]
+    public async Task GetGatewayBot_Unauthorized_ThrowsWithoutLoggingToken()
+    {
+        _api.Script = _ => new FakeDiscordReply(401, """{"message":"401: Unauthorized","code":0}""");
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => Client().GetGatewayBotAsync(CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.Status);
+        Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     private static FakeDiscordReply Default(FakeDiscordRequest request) => request.Path switch
     {
         var p when p.EndsWith("/callback", StringComparison.Ordinal) => new FakeDiscordReply(204),
+        var p when p.EndsWith("/gateway/bot", StringComparison.Ordinal) => FakeDiscordReply.GatewayBot("wss://gateway.discord.gg"),
         var p when p.EndsWith("/commands", StringComparison.Ordinal) =>
             new FakeDiscordReply(200, """[{"id":"1","name":"mood"},{"id":"2","name":"play"}]"""),
         _ => new FakeDiscordReply(200, """{"id":"555","channel_id":"42","content":"ok"}"""),
