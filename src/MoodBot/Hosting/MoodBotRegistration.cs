@@ -7,6 +7,7 @@ using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
 using MoodBot.Rooms;
+using MoodBot.Slack;
 
 namespace MoodBot.Hosting;
 
@@ -33,6 +34,7 @@ internal static class MoodBotRegistration
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
         builder.AddRooms();
+        builder.AddSlack();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using MoodBot.Audio.Streaming;
 using MoodBot.Hosting;
 using MoodBot.Rooms;
+using MoodBot.Slack.Http;
 using MoodBot.Web.Api;
 using MoodBot.Web.Page;
 
@@ -35,6 +36,7 @@ internal static class MoodBotWebApp
         app.MapRooms();
         app.MapRoomPage();
         app.MapAudio();
+        app.MapSlack();
         return app;
     }
 }
