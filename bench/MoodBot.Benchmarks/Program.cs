@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
-// `compare`, `tune`, `latency`, `train-time`, `opus-encode`, `render-speed` and `first-byte` are
+// `compare`, `tune`, `latency`, `train-time`, `opus-encode`, `render-speed`, `first-byte` and `slack-ack` are
 // measurements of their own (see docs/);
 // anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
@@ -26,6 +26,9 @@ switch (args.FirstOrDefault())
         break;
     case "first-byte":
         await FirstByteLatency.RunAsync(Console.Out);
+        break;
+    case "slack-ack":
+        await SlackAckLatency.RunAsync(Console.Out, args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(InterpretBenchmarks).Assembly).Run(args);
