@@ -73,7 +73,11 @@ internal sealed partial class SlackMoodHandler(
         var thread = message.ThreadTs;
         if (text.Length == 0)
         {
-            await api.PostMessageAsync(new ChatMessage { Channel = channel, Text = ReplyBlocks.Help, ThreadTs = thread }, ct).ConfigureAwait(false);
+            // A bare mention: the help goes to the person who asked, not the whole channel.
+            var help = new ChatMessage { Channel = channel, Text = ReplyBlocks.Help, ThreadTs = thread };
+            await (message.User is { } user
+                ? api.PostEphemeralAsync(help with { User = user }, ct)
+                : api.PostMessageAsync(help, ct)).ConfigureAwait(false);
             return;
         }
 
@@ -141,10 +145,17 @@ internal sealed partial class SlackMoodHandler(
         channels.Remember(channel, reading);
         var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel));
 
-        // "Another" swaps the music in the message it was pressed on; calmer and more upbeat are new readings.
+        // "Another" swaps the music in the message it was pressed on (through the response_url,
+        // which can replace a slash command's reply too; chat.update once that is used up);
+        // calmer and more upbeat are new readings.
         if (followUp == FollowUp.SomethingElse && payload.Message?.Ts is { } ts)
         {
-            await api.UpdateAsync(new ChatMessage { Channel = channel, Ts = ts, Text = fallback, Blocks = blocks }, ct).ConfigureAwait(false);
+            var replacement = new SlackReply { ResponseType = SlackReply.InChannel, ReplaceOriginal = true, Text = fallback, Blocks = blocks };
+            if (!await TryResponseUrlAsync(payload.ResponseUrl, replacement, ct).ConfigureAwait(false))
+            {
+                await api.UpdateAsync(new ChatMessage { Channel = channel, Ts = ts, Text = fallback, Blocks = blocks }, ct).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -224,9 +235,7 @@ internal sealed partial class SlackMoodHandler(
     /// </summary>
     private async Task RespondAsync(string? responseUrl, SlackReply reply, string channel, string? user, string? thread, CancellationToken ct)
     {
-        if (Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
-            && responseUrls.TryUse(responseUrl!)
-            && await api.RespondAsync(url, reply, ct).ConfigureAwait(false))
+        if (await TryResponseUrlAsync(responseUrl, reply, ct).ConfigureAwait(false))
         {
             return;
         }
@@ -239,6 +248,11 @@ internal sealed partial class SlackMoodHandler(
 
         await api.PostMessageAsync(Post(channel, reply.Text, reply.Blocks) with { ThreadTs = thread }, ct).ConfigureAwait(false);
     }
+
+    private async Task<bool> TryResponseUrlAsync(string? responseUrl, SlackReply reply, CancellationToken ct) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
+        && responseUrls.TryUse(responseUrl!)
+        && await api.RespondAsync(url, reply, ct).ConfigureAwait(false);
 
     private static ChatMessage Post(string channel, string text, IReadOnlyList<SlackBlock>? blocks) =>
         new() { Channel = channel, Text = text, Blocks = blocks, UnfurlLinks = false, UnfurlMedia = false };

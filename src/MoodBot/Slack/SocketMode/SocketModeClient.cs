@@ -21,7 +21,14 @@ internal sealed partial class SocketModeClient(
     ILogger<SocketModeClient> logger,
     ReconnectBackoff? backoff = null)
 {
+    /// <summary>Errors that no retry can fix: the token is wrong, revoked or lacks the scope.</summary>
+    private static readonly HashSet<string> FatalErrors = new(StringComparer.Ordinal)
+    {
+        "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "missing_scope", "not_allowed_token_type",
+    };
+
     private readonly ReconnectBackoff _backoff = backoff ?? ReconnectBackoff.Default(Random.Shared);
+    private bool _fatal;
     private int _connections;
     private long _acked;
 
@@ -37,11 +44,16 @@ internal sealed partial class SocketModeClient(
         var failures = 0;
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (!ct.IsCancellationRequested && !_fatal)
             {
                 if (current is null)
                 {
                     current = await ConnectAsync(ct).ConfigureAwait(false);
+                    if (_fatal)
+                    {
+                        return;
+                    }
+
                     if (current is null)
                     {
                         await Task.Delay(_backoff.Delay(failures++), time, ct).ConfigureAwait(false);
@@ -95,7 +107,14 @@ internal sealed partial class SocketModeClient(
             await connection.Hello.WaitAsync(options.HelloTimeout, time, ct).ConfigureAwait(false);
             return connection;
         }
-        catch (Exception ex) when (ex is SlackApiException or WebSocketException or HttpRequestException or TimeoutException)
+        catch (SlackApiException ex) when (FatalErrors.Contains(ex.Error))
+        {
+            // Retrying would only repeat it; the rest of MoodBot keeps running.
+            Log.Fatal(logger, ex.Error);
+            _fatal = true;
+            return null;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // The URL (and any socket from it) is spent; the next try asks for a new one.
             Log.ConnectFailed(logger, ex.Message);
@@ -197,6 +216,9 @@ internal sealed partial class SocketModeClient(
 
         [LoggerMessage(4, LogLevel.Warning, "Could not ack a Slack {Type} envelope: {Reason}")]
         public static partial void AckFailed(ILogger logger, string type, string reason);
+
+        [LoggerMessage(6, LogLevel.Error, "Slack Socket Mode stopped: Slack refused the app-level token ({Error}); check Slack:AppToken and its connections:write scope")]
+        public static partial void Fatal(ILogger logger, string error);
 
         [LoggerMessage(5, LogLevel.Debug, "Slack Socket Mode stopped")]
         public static partial void Stopped(ILogger logger);

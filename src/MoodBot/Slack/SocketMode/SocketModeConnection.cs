@@ -63,13 +63,20 @@ internal sealed partial class SocketModeConnection(
 
         try
         {
+            // Close output only: a full CloseAsync would receive alongside the read loop, which
+            // is already reading and will see Slack's close frame.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            if (socket.State == WebSocketState.Open)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token).ConfigureAwait(false);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token).ConfigureAwait(false);
+            }
+
+            if (_reading is not null)
+            {
+                await _reading.WaitAsync(TimeSpan.FromSeconds(2), time).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or TimeoutException or ObjectDisposedException)
         {
             Log.CloseFailed(logger, Number, ex.Message);
         }
@@ -105,6 +112,11 @@ internal sealed partial class SocketModeConnection(
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         Log.Closed(logger, Number, (int?)socket.CloseStatus, socket.CloseStatusDescription);
+                        if (socket.State == WebSocketState.CloseReceived)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", ct).ConfigureAwait(false);
+                        }
+
                         return;
                     }
 

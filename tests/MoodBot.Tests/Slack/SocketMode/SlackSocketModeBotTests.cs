@@ -148,22 +148,55 @@ public sealed class SlackSocketModeBotTests
     }
 
     [Fact]
-    public async Task Buttons_CalmerPostsANewReading_AnotherUpdatesTheMessage()
+    public async Task Buttons_CalmerPostsANewReading_AnotherReplacesTheMessage()
     {
         await using var bot = await SlackBot.StartAsync();
         var socket = await bot.Slack.NextSocketAsync();
         var seed = ReadingSeed.Of(new ReadingComposer(SharedModel.Catalog).Reference("energetic", "embedded"))!.Format();
 
         await socket.AckAsync(await socket.EnvelopeAsync("interactive", SlackPayloads.Press(SlackActions.Calmer, seed, bot.Slack.ResponseUrl("p1"))));
-        await socket.AckAsync(await socket.EnvelopeAsync("interactive", SlackPayloads.Press(SlackActions.Another, seed, bot.Slack.ResponseUrl("p2"), messageTs: "1700000000.000777")));
-        await bot.Slack.WaitForAsync(r => r.Any(x => x.Method == "response_url") && r.Any(x => x.Method == "chat.update"), "the replies to both buttons");
+        await bot.Slack.WaitForAsync(r => r.Count(x => x.Method == "response_url") == 1, "the reply to Calmer");
+        await socket.AckAsync(await socket.EnvelopeAsync("interactive", SlackPayloads.Press(SlackActions.Another, seed, bot.Slack.ResponseUrl("p2"))));
+        await bot.Slack.WaitForAsync(r => r.Count(x => x.Method == "response_url") == 2, "the reply to Another");
 
-        var calmer = JsonDocument.Parse(Assert.Single(bot.Slack.Calls("response_url")).Body).RootElement;
-        Assert.Equal("in_channel", calmer.GetProperty("response_type").GetString());
-        Assert.False(calmer.GetProperty("replace_original").GetBoolean());
+        var replies = bot.Slack.Calls("response_url").Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.All(replies, r => Assert.Equal("in_channel", r.GetProperty("response_type").GetString()));
+        Assert.False(replies[0].GetProperty("replace_original").GetBoolean());
+        Assert.True(replies[1].GetProperty("replace_original").GetBoolean());
+        Assert.EndsWith("/hooks/p2", bot.Slack.Calls("response_url")[1].Path, StringComparison.Ordinal);
+        Assert.NotEqual(
+            replies[0].GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString(),
+            replies[1].GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Buttons_AnotherWithoutAResponseUrl_UpdatesTheMessageThroughTheWebApi()
+    {
+        await using var bot = await SlackBot.StartAsync();
+        var socket = await bot.Slack.NextSocketAsync();
+        var seed = ReadingSeed.Of(new ReadingComposer(SharedModel.Catalog).Reference("calm", "embedded"))!.Format();
+
+        await socket.AckAsync(await socket.EnvelopeAsync("interactive", SlackPayloads.Press(SlackActions.Another, seed, "", messageTs: "1700000000.000777")));
+        await bot.Slack.WaitForAsync(r => r.Any(x => x.Method == "chat.update"), "chat.update");
+
         var update = Assert.Single(bot.Slack.Calls("chat.update"));
         SlackSpecs.AssertValidRequest(update);
         Assert.Contains("\"ts\":\"1700000000.000777\"", update.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BareMention_GetsHelpOnlyThePersonSees()
+    {
+        await using var bot = await SlackBot.StartAsync();
+        var socket = await bot.Slack.NextSocketAsync();
+
+        await socket.AckAsync(await socket.EnvelopeAsync("events_api", SlackPayloads.Mention("<@U0BOT>")));
+        await bot.Slack.WaitForAsync(r => r.Any(x => x.Method == "chat.postEphemeral"), "chat.postEphemeral");
+
+        var help = Assert.Single(bot.Slack.Calls("chat.postEphemeral"));
+        SlackSpecs.AssertValidRequest(help);
+        Assert.Contains(SlackPayloads.User, help.Body, StringComparison.Ordinal);
+        Assert.Empty(bot.Slack.Calls("chat.postMessage"));
     }
 
     [Fact]

@@ -227,6 +227,19 @@ public sealed class SocketModeClientTests : IAsyncLifetime, IDisposable
         Assert.Contains(_logs.Warnings, e => e.Message.Contains("apps.connections.open failed: internal_error", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("invalid_auth")]
+    [InlineData("token_revoked")]
+    public async Task ConnectionsOpenRefusesTheToken_StopsWithOneErrorInsteadOfRetrying(string error)
+    {
+        _slack.Script = _ => new FakeSlackReply(200, $$"""{"ok":false,"error":"{{error}}"}""");
+
+        await _client.RunAsync(_stop.Token).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Single(_slack.Calls("apps.connections.open"));
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(error, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NoHello_TheSocketIsGivenUpAndANewUrlFetched()
     {
