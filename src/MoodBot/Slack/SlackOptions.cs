@@ -34,6 +34,12 @@ internal sealed class SlackOptions : IValidatableObject
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The least time between two <c>chat.postMessage</c> calls to one channel: Slack allows about
+    /// one message a second per channel, so MoodBot spaces them rather than collect 429s. Zero turns it off.
+    /// </summary>
+    public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How long an envelope's handler may work before its ack goes out without a reply payload
     /// (Slack wants the ack within 3 s; the rest is margin for the network).
     /// </summary>
@@ -67,6 +73,11 @@ internal sealed class SlackOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(AppToken) && !AppToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
             yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...).", [nameof(AppToken)]);
+        }
+
+        if (ChannelPostInterval < TimeSpan.Zero || ChannelPostInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult("Slack:ChannelPostInterval must be between 0 and 1 minute.", [nameof(ChannelPostInterval)]);
         }
 
         if (AckBudget <= TimeSpan.Zero || AckBudget >= TimeSpan.FromSeconds(3))

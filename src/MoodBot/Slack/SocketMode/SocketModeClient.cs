@@ -149,7 +149,11 @@ internal sealed partial class SocketModeClient(
             late = true;
             Log.AckBudgetSpent(logger, envelope.Type, options.AckBudget.TotalMilliseconds);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the ack below still goes out if the socket is open.
+        }
+        catch (Exception ex)
         {
             Log.HandlerFailed(logger, envelope.Type, ex);
         }
@@ -167,7 +171,10 @@ internal sealed partial class SocketModeClient(
             }
         }
 
-        _ = FinishAsync(envelope, work, ack, late, ct);
+        if (!ct.IsCancellationRequested)
+        {
+            _ = FinishAsync(envelope, work, ack, late, ct);
+        }
     }
 
     private async Task FinishAsync(SocketMessage envelope, Task<SlackAck> work, SlackAck? ack, bool late, CancellationToken ct)

@@ -31,7 +31,15 @@ internal sealed partial class SocketModeHostedService(
         }
 
         var client = new SocketModeClient(api, connector, handler, settings, time, loggerFactory.CreateLogger<SocketModeClient>());
-        await client.RunAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await client.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A bug in the adapter must not take the web page, the API and the rooms down with it.
+            Log.Failed(logger, ex);
+        }
     }
 
     private static partial class Log
@@ -41,5 +49,8 @@ internal sealed partial class SocketModeHostedService(
 
         [LoggerMessage(2, LogLevel.Information, "Slack Socket Mode off (no Slack:AppToken); HTTP endpoints on: {HttpMode}")]
         public static partial void HttpOnly(ILogger logger, bool httpMode);
+
+        [LoggerMessage(3, LogLevel.Error, "Slack Socket Mode stopped after an unexpected error; the rest of MoodBot keeps running")]
+        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Hosting;
 using MoodBot.Slack.Payloads;
 
 namespace MoodBot.Slack.WebApi;
@@ -17,7 +18,10 @@ namespace MoodBot.Slack.WebApi;
 /// </summary>
 internal sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebClient> logger)
 {
+    private const int ChannelsPaced = 10_000;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _channelTurn = new(StringComparer.Ordinal);
 
     /// <summary>A fresh, single-use Socket Mode URL (the app-level token's call).</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken ct)
@@ -28,8 +32,11 @@ internal sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOpti
             : throw new SlackApiException("apps.connections.open", "no WebSocket URL in the answer");
     }
 
-    public Task<SlackResponse> PostMessageAsync(ChatMessage message, CancellationToken ct) =>
-        CallAsync("chat.postMessage", options.Value.BotToken, JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.ChatMessage), ct);
+    public async Task<SlackResponse> PostMessageAsync(ChatMessage message, CancellationToken ct)
+    {
+        await WaitForChannelTurnAsync(message.Channel, ct).ConfigureAwait(false);
+        return await CallAsync("chat.postMessage", options.Value.BotToken, JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.ChatMessage), ct).ConfigureAwait(false);
+    }
 
     public Task<SlackResponse> UpdateAsync(ChatMessage message, CancellationToken ct) =>
         CallAsync("chat.update", options.Value.BotToken, JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.ChatMessage), ct);
@@ -128,6 +135,24 @@ internal sealed partial class SlackWebClient(HttpClient http, IOptions<SlackOpti
             }
 
             return reply;
+        }
+    }
+
+    /// <summary>Takes the channel's next posting slot, <see cref="SlackOptions.ChannelPostInterval"/> after the last one, and waits for it.</summary>
+    private async Task WaitForChannelTurnAsync(string channel, CancellationToken ct)
+    {
+        var interval = options.Value.ChannelPostInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        _channelTurn.MakeRoomFor(channel, ChannelsPaced);
+        var turn = _channelTurn.AddOrUpdate(channel, now, (_, last) => last + interval > now ? last + interval : now);
+        if (turn > now)
+        {
+            await Task.Delay(turn - now, time, ct).ConfigureAwait(false);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class SlackWebClientTests : IAsyncLifetime, IDisposable
             AppToken = AppToken,
             ApiUrl = _slack.ApiUrl,
             DefaultRetryAfter = TimeSpan.FromMilliseconds(50),
+            ChannelPostInterval = TimeSpan.FromMilliseconds(400),
         };
         _client = new SlackWebClient(_http, Options.Create(options), TimeProvider.System, _logs.CreateFactory().CreateLogger<SlackWebClient>());
     }
@@ -79,6 +80,21 @@ public sealed class SlackWebClientTests : IAsyncLifetime, IDisposable
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(0.9), "the retry came before Retry-After had passed");
         Assert.True(attempts[2].At - attempts[1].At >= TimeSpan.FromSeconds(0.9));
         Assert.Contains(_logs.Warnings, e => e.Message.Contains("rate-limited chat.postMessage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostMessage_TwoToOneChannel_AreSpacedByTheInterval_OtherChannelsAreNot()
+    {
+        await _client.PostMessageAsync(Message, CancellationToken.None);
+        await Task.WhenAll(
+            _client.PostMessageAsync(Message, CancellationToken.None),
+            _client.PostMessageAsync(Message with { Channel = "C0OTHER" }, CancellationToken.None));
+
+        var posts = _slack.Calls("chat.postMessage");
+        var same = posts.Where(p => p.Body.Contains("C0MOOD123", StringComparison.Ordinal)).ToList();
+        var other = Assert.Single(posts, p => p.Body.Contains("C0OTHER", StringComparison.Ordinal));
+        Assert.True(same[1].At - same[0].At >= TimeSpan.FromMilliseconds(350), $"{same[1].At - same[0].At}");
+        Assert.True(other.At < same[1].At, "a post to another channel waited for this one's turn");
     }
 
     [Fact]
