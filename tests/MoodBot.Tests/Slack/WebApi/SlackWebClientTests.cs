@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using MoodBot.Slack;
 using MoodBot.Slack.Payloads;
@@ -26,7 +27,6 @@ public sealed class SlackWebClientTests : IAsyncLifetime, IDisposable
             AppToken = AppToken,
             ApiUrl = _slack.ApiUrl,
             DefaultRetryAfter = TimeSpan.FromMilliseconds(50),
-            ChannelPostInterval = TimeSpan.FromMilliseconds(400),
         };
         _client = new SlackWebClient(_http, Options.Create(options), TimeProvider.System, _logs.CreateFactory().CreateLogger<SlackWebClient>());
     }
@@ -85,16 +85,20 @@ public sealed class SlackWebClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task PostMessage_TwoToOneChannel_AreSpacedByTheInterval_OtherChannelsAreNot()
     {
-        await _client.PostMessageAsync(Message, CancellationToken.None);
-        await Task.WhenAll(
-            _client.PostMessageAsync(Message, CancellationToken.None),
-            _client.PostMessageAsync(Message with { Channel = "C0OTHER" }, CancellationToken.None));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new SlackOptions { BotToken = BotToken, ApiUrl = _slack.ApiUrl, ChannelPostInterval = TimeSpan.FromSeconds(1) };
+        var client = new SlackWebClient(_http, Options.Create(options), time, _logs.CreateFactory().CreateLogger<SlackWebClient>());
 
-        var posts = _slack.Calls("chat.postMessage");
-        var same = posts.Where(p => p.Body.Contains("C0MOOD123", StringComparison.Ordinal)).ToList();
-        var other = Assert.Single(posts, p => p.Body.Contains("C0OTHER", StringComparison.Ordinal));
-        Assert.True(same[1].At - same[0].At >= TimeSpan.FromMilliseconds(350), $"{same[1].At - same[0].At}");
-        Assert.True(other.At < same[1].At, "a post to another channel waited for this one's turn");
+        await client.PostMessageAsync(Message, CancellationToken.None);
+        var second = client.PostMessageAsync(Message, CancellationToken.None);
+        await client.PostMessageAsync(Message with { Channel = "C0OTHER" }, CancellationToken.None);
+        await Task.Delay(100);
+
+        Assert.False(second.IsCompleted, "the second post to the channel did not wait for its turn");
+        Assert.Equal(2, _slack.Calls("chat.postMessage").Count);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, _slack.Calls("chat.postMessage").Count);
     }
 
     [Fact]
