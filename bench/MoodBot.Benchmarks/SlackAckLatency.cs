@@ -52,6 +52,9 @@ internal static class SlackAckLatency
             "--Web:Urls=http://127.0.0.1:0", $"--State:Path={state}", "--Logging:LogLevel:Default=Warning", "--Audio:PrerenderCatalogue=false",
             "--Slack:BotToken=xoxb-bench", "--Slack:AppToken=xapp-bench", $"--Slack:ApiUrl={root}/api/",
             "--Audio:PublicBaseUrl=https://moodbot.example",
+
+            // 2,000 mentions in one channel would otherwise queue their replies a second apart.
+            "--Slack:ChannelPostInterval=00:00:00",
         ];
         await using var app = MoodBotWebApp.Create(hostArgs, BenchModel.Root);
         await app.StartAsync();
