@@ -9,6 +9,7 @@ using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
 using MoodBot.Rooms;
+using MoodBot.Slack;
 
 namespace MoodBot.Hosting;
 
@@ -38,6 +39,7 @@ internal static class MoodBotRegistration
         builder.AddAudio();
         builder.AddRooms();
         builder.AddDiscord();
+        builder.AddSlack();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using MoodBot.Audio.Streaming;
 using MoodBot.Discord.Interactions;
 using MoodBot.Hosting;
 using MoodBot.Rooms;
+using MoodBot.Slack.Http;
 using MoodBot.Web.Api;
 using MoodBot.Web.Page;
 
@@ -37,6 +38,7 @@ internal static class MoodBotWebApp
         app.MapRoomPage();
         app.MapAudio();
         app.MapDiscordInteractions();
+        app.MapSlack();
         return app;
     }
 }

@@ -26,6 +26,9 @@ internal sealed class TrackLinker(AudioLinkSigner signer, IOptions<AudioOptions>
         return new TrackLink(entry.LinkKey, track.Title, track.Artist, track.DurationSeconds, track.Licence, url);
     }
 
+    /// <summary>An absolute link to a page of this host (a room), on the same base as the music links.</summary>
+    public Uri Absolute(string relativePath) => new(BaseUri(), relativePath.TrimStart('/'));
+
     /// <summary>
     /// The configured public address; else, inside a request, the address that request came to
     /// (so a phone on the LAN gets links it can open, and a test's port 0 becomes the real port);

@@ -1,0 +1,3 @@
+namespace MoodBot.Slack.Payloads;
+
+internal sealed record UrlVerificationAnswer(string Challenge);
