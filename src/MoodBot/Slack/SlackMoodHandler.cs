@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Streaming;
+using MoodBot.Chat;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Rooms;
@@ -8,7 +9,6 @@ using MoodBot.Slack.Messages;
 using MoodBot.Slack.Payloads;
 using MoodBot.Slack.SocketMode;
 using MoodBot.Slack.WebApi;
-using MoodBot.State;
 
 namespace MoodBot.Slack;
 
@@ -19,18 +19,16 @@ namespace MoodBot.Slack;
 /// </summary>
 internal sealed partial class SlackMoodHandler(
     IMoodInterpreter interpreter,
-    ReadingComposer composer,
     ReadingMusic music,
     MoodCatalog moods,
-    ListeningMemory memory,
-    TrackCatalogue catalogue,
+    TrackFeedback feedback,
     RoomService rooms,
     RoomLinkStore roomLinks,
     TrackLinker linker,
     SlackWebClient api,
     ResponseUrlBudget responseUrls,
     SlackDeliveries deliveries,
-    SlackChannels channels,
+    MoodConversations conversations,
     ILogger<SlackMoodHandler> logger) : IDisposable
 {
     private readonly SemaphoreSlim _roomGate = new(1, 1);
@@ -134,15 +132,14 @@ internal sealed partial class SlackMoodHandler(
 
     private async Task SteerAsync(BlockActions payload, string channel, string actionId, ReadingSeed seed, CancellationToken ct)
     {
-        var from = composer.FromSeed(seed, interpreter.Name);
         var followUp = actionId switch
         {
             SlackActions.Calmer => FollowUp.Calmer,
             SlackActions.MoreUpbeat => FollowUp.MoreUpbeat,
             _ => FollowUp.SomethingElse,
         };
-        var reading = music.AddTracks(composer.Steer(from, followUp), "slack:" + channel);
-        channels.Remember(channel, reading);
+        var reading = music.AddTracks(conversations.Steer(Conversation(channel), seed, followUp, interpreter.Name), Conversation(channel));
+        conversations.Remember(Conversation(channel), reading);
         var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel));
 
         // "Another" swaps the music in the message it was pressed on (through the response_url,
@@ -169,36 +166,26 @@ internal sealed partial class SlackMoodHandler(
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         var mood = colon > 0 ? value[..colon] : null;
         var track = colon > 0 ? value[(colon + 1)..] : null;
-
-        // Catalogue tracks are named by their opaque key; generated soundscapes by their synth:// uri.
-        var trackId = track is null ? null : catalogue.Find(track)?.Id
-            ?? (TrackUri.TryParse(track, "/", out var uri, out _) && uri.Kind == TrackSourceKind.Synth ? uri.Value : null);
-        if (mood is null || !MoodIds.IsKnown(mood) || trackId is null)
+        var liked = action.ActionId == SlackActions.ThumbsUp;
+        if (mood is null || track is null || !feedback.Vote(track, mood, liked))
         {
             await RespondAsync(payload.ResponseUrl, ReplyBlocks.Note("That track is not in the catalogue any more."), channel, payload.User?.Id, null, ct).ConfigureAwait(false);
             return;
         }
 
-        var liked = action.ActionId == SlackActions.ThumbsUp;
-        memory.Vote(trackId, mood, liked);
         var note = liked ? $"👍 Noted: more like this when you feel {moods[mood].Label.ToLowerInvariant()}." : "👎 Noted: I'll play that one less.";
         await RespondAsync(payload.ResponseUrl, ReplyBlocks.Note(SlackText.Escape(note)), channel, payload.User?.Id, null, ct).ConfigureAwait(false);
     }
 
     private async Task<MoodReading> ReadAsync(string channel, string text, CancellationToken ct)
     {
-        var last = channels.Last(channel);
-        var reading = FollowUp.Parse(text) is { } followUp && last is not null
-            ? composer.Steer(last, followUp)
-            : await interpreter.InterpretAsync(text, ct).ConfigureAwait(false);
-        reading = music.AddTracks(reading, "slack:" + channel);
-        if (reading.HasMood)
-        {
-            channels.Remember(channel, reading);
-        }
-
+        var reading = music.AddTracks(await conversations.ReadAsync(Conversation(channel), text, ct).ConfigureAwait(false), Conversation(channel));
+        conversations.Remember(Conversation(channel), reading);
         return reading;
     }
+
+    /// <summary>What follow-ups steer and music memory is kept under: the channel.</summary>
+    private static string Conversation(string channel) => "slack:" + channel;
 
     /// <summary>The channel's listening room page, when one is linked and still there.</summary>
     private string? RoomUrl(string channel) =>

@@ -26,7 +26,6 @@ internal static class SlackRegistration
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackWebClient>>()));
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<SlackDeliveries>();
-        services.AddSingleton<SlackChannels>();
         services.AddSingleton<SlackMoodHandler>();
         services.AddSingleton<ISocketModeHandler, SlackEnvelopeHandler>();
         services.TryAddSingleton<ISlackSocketConnector, ClientSlackSocketConnector>();

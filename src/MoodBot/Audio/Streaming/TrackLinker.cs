@@ -34,7 +34,7 @@ internal sealed class TrackLinker(AudioLinkSigner signer, IOptions<AudioOptions>
     /// (so a phone on the LAN gets links it can open, and a test's port 0 becomes the real port);
     /// else the configured listen address (the command-line tools).
     /// </summary>
-    public Uri BaseUri()
+    private Uri BaseUri()
     {
         if (_publicBase is not null)
         {

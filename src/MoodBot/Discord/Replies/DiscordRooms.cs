@@ -12,5 +12,5 @@ internal sealed class DiscordRooms(RoomLinkStore links, TrackLinker linker)
 
     public bool Unlink(string channelId) => links.Unlink(RoomLinkKind.DiscordText, channelId);
 
-    public string PageUrl(string slug) => new Uri(linker.BaseUri(), "rooms/" + Uri.EscapeDataString(slug)).ToString();
+    public string PageUrl(string slug) => linker.Absolute("rooms/" + Uri.EscapeDataString(slug)).ToString();
 }
