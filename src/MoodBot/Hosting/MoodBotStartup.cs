@@ -14,7 +14,7 @@ internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodC
         // The first reading also warms the JIT, so the first person does not wait for it.
         var reading = await interpreter.InterpretAsync("feeling pretty good today", cancellationToken);
         Log.Ready(logger, interpreter.Name, catalog.All.Count, reading.Mood ?? "none");
-        Log.NoAdapters(logger, web.Value.LocalBaseUri());
+        Log.WebPage(logger, web.Value.LocalBaseUri());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -24,7 +24,8 @@ internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodC
         [LoggerMessage(1, LogLevel.Information, "MoodBot is ready: {Model} model, {Moods} moods (warm-up reading: {Mood})")]
         public static partial void Ready(ILogger logger, string model, int moods, string mood);
 
-        [LoggerMessage(2, LogLevel.Information, "No chat adapters are configured yet; talk to MoodBot at {Url}")]
-        public static partial void NoAdapters(ILogger logger, Uri url);
+        // Discord and Slack each say for themselves whether they are on.
+        [LoggerMessage(2, LogLevel.Information, "Talk to MoodBot in a browser at {Url}")]
+        public static partial void WebPage(ILogger logger, Uri url);
     }
 }

@@ -137,7 +137,16 @@ public sealed class RoomPageTests(BrowserFixture browser)
         await chat.Page.Locator("#room-create").ClickAsync();
         // What the test needs is the room's script running (body.ready), not the load event, which
         // the room page's open event stream and media element can hold back on a busy machine.
-        await chat.Page.WaitForURLAsync("**/rooms/kitchen-disco*", new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await chat.Page.WaitForURLAsync("**/rooms/kitchen-disco*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the chat page showed: an error from the API, or nothing (the request never ended).
+            Assert.Fail($"never went to the room; the page says \"{await chat.Page.Locator("#room-status").TextContentAsync()}\" at {chat.Page.Url}");
+        }
+
         await chat.Page.WaitForSelectorAsync("body.ready");
         var admin = new RoomTab(chat.Page);
         await using var guest = await RoomTab.OpenAsync(browser, "/rooms/kitchen-disco");
