@@ -15,6 +15,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Lock _globalLock = new();
     private DateTimeOffset _globalUntil = DateTimeOffset.MinValue;
+    private int _updates;
+
+    /// <summary>Buckets known now (for tests: spent ones are forgotten).</summary>
+    public int Count => _buckets.Count;
 
     /// <summary>How long to wait before <paramref name="route"/> may be sent; zero when it may go now.</summary>
     public TimeSpan DelayFor(DiscordRoute route)
@@ -50,6 +54,27 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         if (remaining is not null && int.TryParse(remaining, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) && resetAfter is { } reset)
         {
             _buckets.GetOrAdd(BucketKey(route), _ => new Bucket()).Set(left, time.GetUtcNow() + reset);
+        }
+
+        if (Interlocked.Increment(ref _updates) % PruneEvery == 0)
+        {
+            Prune();
+        }
+    }
+
+    // Every interaction token is a bucket of its own; once its reset has passed it constrains
+    // nothing, and keeping it would grow the map by one entry per interaction for ever.
+    private const int PruneEvery = 256;
+
+    internal void Prune()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.ResetAt < now)
+            {
+                _buckets.TryRemove(key, out _);
+            }
         }
     }
 
@@ -91,6 +116,17 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
             {
                 _remaining = remaining;
                 _resetAt = resetAt;
+            }
+        }
+
+        public DateTimeOffset ResetAt
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _resetAt;
+                }
             }
         }
 

@@ -18,9 +18,10 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
 
     private readonly DiscordRateLimiter _limits = new(time);
 
-    // Requests on one route and major parameter go one at a time, so a response's headers are
-    // known before the next request in that bucket decides whether it must wait.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _routeLocks = new(StringComparer.Ordinal);
+    private readonly RouteQueues _routes = new();
+
+    /// <summary>Route queues held open now; per-interaction routes leave none behind.</summary>
+    internal int OpenRouteQueues => _routes.Count;
 
     public Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteGlobalCommandsAsync(
         string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct) =>
@@ -81,9 +82,7 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
 
     private async Task<HttpResponseMessage> SendRawAsync(DiscordRoute route, byte[]? body, CancellationToken ct)
     {
-        var routeLock = _routeLocks.GetOrAdd(route.Key, _ => new SemaphoreSlim(1, 1));
-        await routeLock.WaitAsync(ct).ConfigureAwait(false);
-        try
+        using (await _routes.EnterAsync(route.Key, ct).ConfigureAwait(false))
         {
             string? lastFailure = null;
             for (var attempt = 1; attempt <= options.MaxRetries + 1; attempt++)
@@ -132,10 +131,6 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
 
             Log.GaveUp(logger, route.Name, options.MaxRetries + 1, lastFailure ?? "");
             throw new DiscordApiException($"Discord {route.Name} still failing after {options.MaxRetries + 1} attempts (last: {lastFailure})");
-        }
-        finally
-        {
-            routeLock.Release();
         }
     }
 

@@ -264,6 +264,52 @@ public sealed class DiscordRestClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A429Storm_OnEveryInteraction_LosesNoReply_AndLeavesNoPerInteractionStateBehind()
+    {
+        // Each interaction's first callback and first edit are refused with a 429 (with bucket
+        // headers, as Discord sends them); the client must wait them out and still answer all.
+        const int Interactions = 300;
+        var refused = new HashSet<string>();
+        _api.Script = r =>
+        {
+            lock (refused)
+            {
+                return refused.Add(r.Path) ? FakeDiscordReply.RateLimited(0.05, global: false) : null;
+            }
+        };
+        var client = Client();
+
+        var replies = Enumerable.Range(0, Interactions).Select(async i =>
+        {
+            var id = (900_000_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await client.CreateInteractionResponseAsync(id, "tok" + i, new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), CancellationToken.None);
+            await client.EditOriginalResponseAsync(AppId, "tok" + i, new MessageCreate("done"), CancellationToken.None);
+        }).ToArray();
+        await DriveAsync(replies);
+
+        Assert.All(replies, r => Assert.True(r.IsCompletedSuccessfully));
+        Assert.Equal(Interactions * 4, _api.Requests.Count); // each call refused once, then sent
+        Assert.Equal(0, client.OpenRouteQueues);
+    }
+
+    [Fact]
+    public void Prune_ForgetsBucketsWhoseResetHasPassed()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        var spent = DiscordRoute.InteractionCallback("1", "a");
+        var busy = DiscordRoute.InteractionCallback("2", "b");
+        limiter.PauseBucket(spent, TimeSpan.FromSeconds(1));
+        limiter.PauseBucket(busy, TimeSpan.FromMinutes(1));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        limiter.Prune();
+
+        Assert.Equal(1, limiter.Count);
+        Assert.Equal(TimeSpan.Zero, limiter.DelayFor(spent));
+        Assert.True(limiter.DelayFor(busy) > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Send_DiscordJsonError_ExceptionAndLogCarryCodeNotToken()
     {
         _api.Script = _ => new FakeDiscordReply(400,
