@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
 using MoodBot.Discord.Commands;
 using MoodBot.Discord.Gateway;
 using MoodBot.Discord.Interactions;
@@ -30,7 +31,7 @@ internal static class DiscordRegistration
             sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>()));
-        services.AddSingleton<IGatewayConnector, ClientWebSocketConnector>();
+        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<DiscordSession>();
         services.AddSingleton<ReplyTasks>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
 using MoodBot.Slack.SocketMode;
 using MoodBot.Slack.WebApi;
 
@@ -28,7 +29,7 @@ internal static class SlackRegistration
         services.AddSingleton<SlackDeliveries>();
         services.AddSingleton<SlackMoodHandler>();
         services.AddSingleton<ISocketModeHandler, SlackEnvelopeHandler>();
-        services.TryAddSingleton<ISlackSocketConnector, ClientSlackSocketConnector>();
+        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.AddHostedService<SocketModeHostedService>();

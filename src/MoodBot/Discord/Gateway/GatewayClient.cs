@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using MoodBot.Chat;
 
 namespace MoodBot.Discord.Gateway;
 
@@ -38,7 +39,7 @@ internal sealed partial class GatewayClient : IDisposable
     ];
 
     private readonly DiscordOptions _options;
-    private readonly IGatewayConnector _connector;
+    private readonly IWebSocketConnector _connector;
     private readonly ReconnectBackoff _backoff;
     private readonly GatewayTimings _timings;
     private readonly TimeProvider _time;
@@ -61,7 +62,7 @@ internal sealed partial class GatewayClient : IDisposable
 
     public GatewayClient(
         DiscordOptions options,
-        IGatewayConnector connector,
+        IWebSocketConnector connector,
         TimeProvider time,
         ILogger<GatewayClient> logger,
         Random? random = null,

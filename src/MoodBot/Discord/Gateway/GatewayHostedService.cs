@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
 
 namespace MoodBot.Discord.Gateway;
 
@@ -12,7 +13,7 @@ namespace MoodBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class GatewayHostedService(
     IOptions<DiscordOptions> options,
-    IGatewayConnector connector,
+    IWebSocketConnector connector,
     IEnumerable<IGatewayEventHandler> handlers,
     IdentifyGate identifyGate,
     TimeProvider time,

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using MoodBot.Chat;
 using MoodBot.Discord.Gateway;
 using MoodBot.Slack.Payloads;
 using MoodBot.Slack.WebApi;
@@ -14,7 +15,7 @@ namespace MoodBot.Slack.SocketMode;
 /// </summary>
 internal sealed partial class SocketModeClient(
     SlackWebClient api,
-    ISlackSocketConnector connector,
+    IWebSocketConnector connector,
     ISocketModeHandler handler,
     SlackOptions options,
     TimeProvider time,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
 using MoodBot.Slack.WebApi;
 
 namespace MoodBot.Slack.SocketMode;
@@ -9,7 +10,7 @@ namespace MoodBot.Slack.SocketMode;
 internal sealed partial class SocketModeHostedService(
     IOptions<SlackOptions> options,
     SlackWebClient api,
-    ISlackSocketConnector connector,
+    IWebSocketConnector connector,
     ISocketModeHandler handler,
     TimeProvider time,
     ILoggerFactory loggerFactory) : BackgroundService

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using MoodBot.Discord.Gateway;
+using MoodBot.Chat;
 using MoodBot.Discord;
+using MoodBot.Discord.Gateway;
 
 namespace MoodBot.Tests.Discord.Gateway;
 

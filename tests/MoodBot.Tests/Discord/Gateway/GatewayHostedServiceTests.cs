@@ -1,9 +1,10 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
+using MoodBot.Discord;
 using MoodBot.Discord.Gateway;
 using MoodBot.Tests.Audio.Gcs;
-using MoodBot.Discord;
 
 namespace MoodBot.Tests.Discord.Gateway;
 

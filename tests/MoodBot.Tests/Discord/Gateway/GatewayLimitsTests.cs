@@ -1,8 +1,9 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MoodBot.Chat;
 using MoodBot.Discord;
 using MoodBot.Discord.Gateway;
 using MoodBot.Discord.Rest;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using MoodBot.Chat;
 using MoodBot.Discord;
 using MoodBot.Discord.Gateway;
 using MoodBot.Discord.Rest;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Chat;
 using MoodBot.Discord.Gateway;
 using MoodBot.Slack;
 using MoodBot.Slack.Payloads;
@@ -34,7 +35,7 @@ public sealed class SocketModeClientTests : IAsyncLifetime, IDisposable
         Options.ApiUrl = _slack.ApiUrl;
         var factory = _logs.CreateFactory();
         var api = new SlackWebClient(_http, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, factory.CreateLogger<SlackWebClient>());
-        _client = new SocketModeClient(api, new ClientSlackSocketConnector(), _handler, Options, TimeProvider.System,
+        _client = new SocketModeClient(api, new ClientWebSocketConnector(), _handler, Options, TimeProvider.System,
             factory.CreateLogger<SocketModeClient>(), new ReconnectBackoff(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), 0, () => 0));
     }
 

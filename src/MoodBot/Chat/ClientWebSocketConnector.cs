@@ -1,8 +1,8 @@
 using System.Net.WebSockets;
 
-namespace MoodBot.Discord.Gateway;
+namespace MoodBot.Chat;
 
-internal sealed class ClientWebSocketConnector : IGatewayConnector
+internal sealed class ClientWebSocketConnector : IWebSocketConnector
 {
     public async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
