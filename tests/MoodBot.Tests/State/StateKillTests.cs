@@ -53,7 +53,7 @@ public sealed class StateKillTests(ITestOutputHelper output)
         return counts;
     }
 
-    /// <summary>Starts the writer, kills it (SIGKILL) <paramref name="delay"/> after it is ready; the writes it reported.</summary>
+    /// <summary>Starts the writer, kills it (SIGKILL) <paramref name="delay"/> after its first commit; the writes it reported.</summary>
     private static async Task<List<int>> RunAndKillAsync(string directory, TimeSpan delay)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -68,6 +68,7 @@ public sealed class StateKillTests(ITestOutputHelper output)
 
         var lines = new ConcurrentQueue<string>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) =>
         {
@@ -78,6 +79,7 @@ public sealed class StateKillTests(ITestOutputHelper output)
             else if (line.Data is { Length: > 0 } data)
             {
                 lines.Enqueue(data);
+                firstCommit.TrySetResult();
             }
         };
         process.Start();
@@ -86,7 +88,10 @@ public sealed class StateKillTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
+            // The kill lands mid-stream: after the first reported commit (on a loaded machine the
+            // child can take longer than the shortest delay to make one), then a random while later.
             await ready.Task.WaitAsync(timeout.Token);
+            await firstCommit.Task.WaitAsync(timeout.Token);
             await Task.Delay(delay, timeout.Token);
         }
         finally

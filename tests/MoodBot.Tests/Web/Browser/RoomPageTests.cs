@@ -144,7 +144,8 @@ public sealed class RoomPageTests(BrowserFixture browser)
         catch (TimeoutException)
         {
             // Say what the chat page showed: an error from the API, or nothing (the request never ended).
-            Assert.Fail($"never went to the room; the page says \"{await chat.Page.Locator("#room-status").TextContentAsync()}\" at {chat.Page.Url}");
+            var status = await chat.Page.EvaluateAsync<string?>("document.querySelector('#room-status')?.textContent ?? null");
+            Assert.Fail($"never went to the room: at {chat.Page.Url}, room status \"{status}\"");
         }
 
         await chat.Page.WaitForSelectorAsync("body.ready");
