@@ -4,15 +4,8 @@ namespace MoodBot.Discord;
 internal sealed class DiscordSession
 {
     private volatile string? _userId;
-    private volatile string? _applicationId;
 
     public string? UserId => _userId;
 
-    public string? ApplicationId => _applicationId;
-
-    public void Ready(string userId, string applicationId)
-    {
-        _userId = userId;
-        _applicationId = applicationId;
-    }
+    public void Ready(string userId) => _userId = userId;
 }

@@ -14,8 +14,6 @@ internal sealed partial class ReplyTasks(ILogger<ReplyTasks> logger) : IAsyncDis
 
     private readonly ConcurrentDictionary<Task, string> _pending = new();
 
-    public int Pending => _pending.Count;
-
     public void Run(string what, Func<Task> reply)
     {
         var task = RunCaughtAsync(what, reply);

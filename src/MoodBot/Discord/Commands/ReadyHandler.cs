@@ -15,7 +15,7 @@ internal sealed class ReadyHandler(DiscordSession session, CommandRegistrar regi
             && data.TryGetProperty("application", out var application) && application.TryGetProperty("id", out var applicationId)
             && applicationId.ValueKind == JsonValueKind.String)
         {
-            session.Ready(userId.GetString()!, applicationId.GetString()!);
+            session.Ready(userId.GetString()!);
             tasks.Run("command registration", () => registrar.RegisterAsync(applicationId.GetString()!, cancellationToken));
         }
 

@@ -19,9 +19,8 @@ internal sealed record InteractionReply(InteractionResponse Initial, Func<Cancel
         new(new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, new MessageCreate(content)));
 
     /// <summary>"MoodBot is thinking…" in the channel, then the message <paramref name="later"/> makes.</summary>
-    public static InteractionReply Deferred(Func<CancellationToken, ValueTask<MessageCreate>> later, bool ephemeral = false) =>
-        new(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource,
-            ephemeral ? new MessageCreate(null) { Flags = MessageCreate.Ephemeral } : null), later);
+    public static InteractionReply Deferred(Func<CancellationToken, ValueTask<MessageCreate>> later) =>
+        new(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), later);
 
     /// <summary>For a button: keep the message as it is, then replace it with what <paramref name="later"/> makes.</summary>
     public static InteractionReply DeferredUpdate(Func<CancellationToken, ValueTask<MessageCreate>> later) =>

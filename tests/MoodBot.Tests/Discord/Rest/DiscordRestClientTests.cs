@@ -11,7 +11,7 @@ namespace MoodBot.Tests.Discord.Rest;
 
 public sealed class DiscordRestClientTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-bot-token-value";
+    private const string Token = "test-bot-token-never-logged";
     private const string AppId = "111111111111111111";
     private const string InteractionToken = "aW50ZXJhY3Rpb246MTIzNDU2";
 
