@@ -17,27 +17,18 @@ internal sealed class MoodConversations(IMoodInterpreter interpreter, ReadingCom
 
     private readonly ConcurrentDictionary<string, MoodReading> _last = new(StringComparer.Ordinal);
 
-    /// <summary>The reading for <paramref name="text"/>: a steer of the last one when the text is only a follow-up.</summary>
-    public async ValueTask<MoodReading> ReadAsync(string conversation, string text, CancellationToken cancellationToken)
-    {
-        var reading = FollowUp.Parse(text) is { } followUp && Last(conversation) is { } last
+    /// <summary>
+    /// The reading for <paramref name="text"/>: a steer of the last one when the text is only a
+    /// follow-up. The caller <see cref="Remember"/>s the reply it makes of it, music included.
+    /// </summary>
+    public async ValueTask<MoodReading> ReadAsync(string conversation, string text, CancellationToken cancellationToken) =>
+        FollowUp.Parse(text) is { } followUp && Last(conversation) is { } last
             ? composer.Steer(last, followUp)
             : await interpreter.InterpretAsync(text, cancellationToken).ConfigureAwait(false);
-        Remember(conversation, reading);
-        return reading;
-    }
-
-    /// <summary>What a button asked for: the seed's reading, steered, remembered as the conversation's last.</summary>
-    public MoodReading Steer(string conversation, ReadingSeed seed, FollowUp followUp, string model)
-    {
-        var reading = composer.Steer(composer.FromSeed(seed, model), followUp);
-        Remember(conversation, reading);
-        return reading;
-    }
 
     public MoodReading? Last(string conversation) => _last.GetValueOrDefault(conversation);
 
-    /// <summary>Keeps <paramref name="reading"/> (with the tracks the reply offered) as the conversation's last.</summary>
+    /// <summary>Keeps <paramref name="reading"/> (with the tracks the reply offered) as the conversation's last; a reading without a mood is not kept.</summary>
     public void Remember(string conversation, MoodReading reading)
     {
         if (reading.HasMood)

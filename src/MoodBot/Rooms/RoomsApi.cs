@@ -174,7 +174,8 @@ internal static class RoomsApi
         }
 
         // As on /api/mood, "calmer" or "something else" steers this session's last reading.
-        var reading = await conversations.ReadAsync(WebSessions.Conversation(session), request.Text, context.RequestAborted);
+        var conversation = WebSessions.Conversation(session);
+        var reading = await conversations.ReadAsync(conversation, request.Text, context.RequestAborted);
         var update = await rooms.AddAsync(room.Slug, reading, access == RoomAccess.Admin, context.RequestAborted);
         switch (update.Outcome)
         {
@@ -186,7 +187,9 @@ internal static class RoomsApi
                 return JsonBody.Problem(StatusCodes.Status409Conflict, "The room's queue is full; skip or wait for some tracks to play first.");
         }
 
-        return Results.Json(reading with { Tracks = update.Added }, ReadingJsonContext.Default.MoodReading);
+        reading = reading with { Tracks = update.Added };
+        conversations.Remember(conversation, reading);
+        return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
     }
 
     private static async Task<IResult> SkipAsync(string slug, HttpContext context, RoomService rooms)

@@ -29,6 +29,7 @@ internal sealed partial class SlackMoodHandler(
     ResponseUrlBudget responseUrls,
     SlackDeliveries deliveries,
     MoodConversations conversations,
+    ReadingComposer composer,
     ILogger<SlackMoodHandler> logger) : IDisposable
 {
     private readonly SemaphoreSlim _roomGate = new(1, 1);
@@ -138,7 +139,7 @@ internal sealed partial class SlackMoodHandler(
             SlackActions.MoreUpbeat => FollowUp.MoreUpbeat,
             _ => FollowUp.SomethingElse,
         };
-        var reading = music.AddTracks(conversations.Steer(Conversation(channel), seed, followUp, interpreter.Name), Conversation(channel));
+        var reading = music.AddTracks(composer.Steer(seed, followUp, interpreter.Name), Conversation(channel));
         conversations.Remember(Conversation(channel), reading);
         var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel));
 

@@ -7,7 +7,7 @@ using MoodBot.Mood.Reading;
 namespace MoodBot.Discord.Interactions;
 
 /// <summary>The reply's buttons: each acts on the reading its custom id carries.</summary>
-internal sealed class MoodButtons(MoodConversations conversations, MoodReplies replies, RoomPlayback playback, TrackFeedback feedback, IMoodInterpreter interpreter)
+internal sealed class MoodButtons(ReadingComposer composer, MoodReplies replies, RoomPlayback playback, TrackFeedback feedback, IMoodInterpreter interpreter)
 {
     public const string Expired = "That button belongs to a reply this MoodBot cannot read any more. Try `/mood` again.";
 
@@ -21,7 +21,7 @@ internal sealed class MoodButtons(MoodConversations conversations, MoodReplies r
         return button.Action switch
         {
             ButtonId.ThumbsUp or ButtonId.ThumbsDown => Vote(button),
-            ButtonId.Play when button.Seed is { } seed => playback.Play(interaction, conversations.Steer(interaction.Conversation, seed, FollowUp.SomethingElse, interpreter.Name)),
+            ButtonId.Play when button.Seed is { } seed => playback.Play(interaction, composer.FromSeed(seed, interpreter.Name)),
             ButtonId.Another when button.Seed is { } seed => Steer(interaction, seed, FollowUp.SomethingElse),
             ButtonId.Calmer when button.Seed is { } seed => Steer(interaction, seed, FollowUp.Calmer),
             ButtonId.Upbeat when button.Seed is { } seed => Steer(interaction, seed, FollowUp.MoreUpbeat),
@@ -31,10 +31,7 @@ internal sealed class MoodButtons(MoodConversations conversations, MoodReplies r
 
     private InteractionReply Steer(Interaction interaction, ReadingSeed seed, FollowUp followUp) =>
         InteractionReply.DeferredUpdate(ct =>
-        {
-            var reading = conversations.Steer(interaction.Conversation, seed, followUp, interpreter.Name);
-            return replies.ReplyAsync(interaction.Conversation, interaction.ChannelId, reading, said: null, ct);
-        });
+            replies.ReplyAsync(interaction.Conversation, interaction.ChannelId, composer.Steer(seed, followUp, interpreter.Name), said: null, ct));
 
     private InteractionReply Vote(ButtonId button)
     {

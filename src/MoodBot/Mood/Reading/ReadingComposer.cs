@@ -141,6 +141,9 @@ internal sealed class ReadingComposer(MoodCatalog catalog)
         };
     }
 
+    /// <summary>What a button asks for: the reading its seed stands for, steered.</summary>
+    public MoodReading Steer(ReadingSeed seed, FollowUp followUp, string model) => Steer(FromSeed(seed, model), followUp);
+
     public static MoodReading Empty(string model, bool truncated) => new()
     {
         Mood = null,

@@ -62,8 +62,9 @@ internal static class MoodApi
         }
 
         var conversation = WebSessions.Conversation(session);
-        var reading = await conversations.ReadAsync(conversation, request.Text, context.RequestAborted);
-        return Results.Json(music.AddTracks(reading, conversation), ReadingJsonContext.Default.MoodReading);
+        var reading = music.AddTracks(await conversations.ReadAsync(conversation, request.Text, context.RequestAborted), conversation);
+        conversations.Remember(conversation, reading);
+        return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
     }
 
     private static IResult ListMoods(MoodCatalog moods) =>
