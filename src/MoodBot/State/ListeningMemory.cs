@@ -73,7 +73,10 @@ internal sealed partial class ListeningMemory : IDisposable
     /// <summary>Forgets a room's plays (the room was deleted), in memory now and in the database after its pending writes.</summary>
     public void Forget(string room)
     {
-        _recent.TryRemove(room, out _);
+        // An empty list, not a removal: a removal would let the next Recent reload plays from the
+        // database before the writer has reached the queued forget.
+        _recent.MakeRoomFor(room, RoomsKept);
+        _recent[room] = [];
         _plays.Writer.TryWrite((room, null));
     }
 
