@@ -5,6 +5,7 @@ using MoodBot.Audio;
 using MoodBot.Chat;
 using MoodBot.Data;
 using MoodBot.Discord;
+using MoodBot.Lights;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Mood.Training;
@@ -38,6 +39,7 @@ internal static class MoodBotRegistration
         builder.Services.AddHostedService<MoodBotStartup>();
         builder.AddAudio();
         builder.AddRooms();
+        builder.AddLights();
         builder.AddDiscord();
         builder.AddSlack();
         return builder;

@@ -53,4 +53,35 @@ internal static class StateSchema
             value TEXT NOT NULL,
             PRIMARY KEY (server, key));
         """);
+
+    /// <summary>Paired Hue bridges (with their application keys) and the chat places linked to their rooms.</summary>
+    public static readonly SchemaStep Lights = new(
+        Sqlite:
+        """
+        CREATE TABLE hue_bridges (
+            id TEXT PRIMARY KEY,
+            address TEXT NOT NULL,
+            application_key TEXT NOT NULL);
+        CREATE TABLE light_links (
+            place TEXT NOT NULL,
+            bridge_id TEXT NOT NULL,
+            group_id TEXT NOT NULL,
+            grouped_light_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (place, bridge_id, group_id));
+        """,
+        Postgres:
+        """
+        CREATE TABLE hue_bridges (
+            id TEXT PRIMARY KEY,
+            address TEXT NOT NULL,
+            application_key TEXT NOT NULL);
+        CREATE TABLE light_links (
+            place TEXT NOT NULL,
+            bridge_id TEXT NOT NULL,
+            group_id TEXT NOT NULL,
+            grouped_light_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (place, bridge_id, group_id));
+        """);
 }

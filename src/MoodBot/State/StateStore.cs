@@ -17,6 +17,7 @@ internal sealed class StateStore : IDisposable
         StateSchema.FeedbackAndPlays,
         Rooms.RoomSchema.Step,
         StateSchema.ServerSettings,
+        StateSchema.Lights,
     ];
 
     /// <summary>SQLite in <paramref name="directory"/>.</summary>

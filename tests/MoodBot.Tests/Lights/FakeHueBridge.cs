@@ -17,6 +17,8 @@ public sealed class FakeHueBridge : IAsyncDisposable
 {
     public const string Key = "fake-app-key-0123456789abcdef";
 
+    public const string BridgeId = "001788fffe6a1b2c";
+
     public const string LivingRoom = "3f4ac4e9-d67a-4dbd-8a16-5ea7e373f281";
 
     public const string LivingRoomLights = "f10ebd4d-2a9c-4a0f-8a0e-1f7d0b3c5a11";

@@ -10,6 +10,7 @@ namespace MoodBot.Tests.Lights;
 public sealed class HueBridgeClientTests : IAsyncLifetime, IDisposable
 {
     private const string Resource = "/clip/v2/resource/";
+    private const string BridgeId = FakeHueBridge.BridgeId;
 
     private static readonly MoodCatalog Moods = MoodCatalog.Load(Path.Combine(RepoPaths.Data, "moods.json"));
 
@@ -140,7 +141,7 @@ public sealed class HueBridgeClientTests : IAsyncLifetime, IDisposable
     public async Task Call_WrongKey_ThrowsWithThePairHintAndNeverShowsTheKey()
     {
         const string Wrong = "revoked-key-must-not-leak-42";
-        var client = Client(new HueBridge(_bridge.Address, Wrong));
+        var client = Client(new HueBridge(BridgeId, _bridge.Address, Wrong));
 
         var error = await Assert.ThrowsAsync<HueException>(() => client.GetRoomsAsync(CancellationToken.None));
 
@@ -216,7 +217,7 @@ public sealed class HueBridgeClientTests : IAsyncLifetime, IDisposable
         _bridge = await FakeHueBridge.StartAsync();
 
         var error = await Assert.ThrowsAsync<HueException>(() =>
-            Client(new HueBridge(address, FakeHueBridge.Key)).GetRoomsAsync(CancellationToken.None));
+            Client(new HueBridge(BridgeId, address, FakeHueBridge.Key)).GetRoomsAsync(CancellationToken.None));
 
         Assert.Null(error.Status);
         Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
@@ -235,13 +236,13 @@ public sealed class HueBridgeClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public void HueBridge_ToString_LeavesTheKeyOut()
     {
-        var bridge = new HueBridge(new Uri("http://192.168.1.20/"), "secret-key-123");
+        var bridge = new HueBridge(BridgeId, new Uri("http://192.168.1.20/"), "secret-key-123");
 
         Assert.Equal("Hue bridge 192.168.1.20", bridge.ToString());
     }
 
     private HueBridgeClient Client(HueBridge? bridge = null, TimeSpan? timeout = null) =>
-        new(_http, bridge ?? new HueBridge(_bridge.Address, FakeHueBridge.Key), TimeProvider.System, _logs.CreateFactory().CreateLogger<HueBridgeClient>(), timeout);
+        new(_http, bridge ?? new HueBridge(BridgeId, _bridge.Address, FakeHueBridge.Key), TimeProvider.System, _logs.CreateFactory().CreateLogger<HueBridgeClient>(), timeout);
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string key)
     {

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MoodBot.Lights.Bridges;
+using MoodBot.Lights.Links;
+
+namespace MoodBot.Lights;
+
+internal static class LightsRegistration
+{
+    /// <summary>Philips Hue: paired bridges, links from chat places to Hue rooms, and the mood lights.</summary>
+    public static IHostApplicationBuilder AddLights(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HueBridgeStore>();
+        services.AddSingleton<LightLinkStore>();
+        services.AddSingleton<HueConnections>();
+        services.AddSingleton<MoodLights>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using MoodBot.State;
+
+namespace MoodBot.Lights.Links;
+
+/// <summary>Which Hue rooms and zones each chat place (see <see cref="LightPlace"/>) drives.</summary>
+internal sealed class LightLinkStore(StateStore state)
+{
+    /// <summary>Links a place to a Hue room; linking it again refreshes the stored name.</summary>
+    public void Link(string place, LightTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var connection = state.Open();
+        connection.Execute(
+            """
+            INSERT INTO light_links (place, bridge_id, group_id, grouped_light_id, name) VALUES (@place, @bridge, @group, @grouped, @name)
+            ON CONFLICT (place, bridge_id, group_id) DO UPDATE SET grouped_light_id = excluded.grouped_light_id, name = excluded.name
+            """,
+            ("@place", place), ("@bridge", target.BridgeId), ("@group", target.GroupId), ("@grouped", target.GroupedLightId), ("@name", target.Name));
+    }
+
+    /// <summary>Unlinks one Hue room from a place, or all of them when <paramref name="groupId"/> is null; the number unlinked.</summary>
+    public int Unlink(string place, string? groupId = null)
+    {
+        using var connection = state.Open();
+        return groupId is null
+            ? connection.Execute("DELETE FROM light_links WHERE place = @place", ("@place", place))
+            : connection.Execute("DELETE FROM light_links WHERE place = @place AND group_id = @group", ("@place", place), ("@group", groupId));
+    }
+
+    public IReadOnlyList<LightTarget> TargetsOf(string place)
+    {
+        using var connection = state.Open();
+        using var command = connection.Command(
+            "SELECT bridge_id, group_id, grouped_light_id, name FROM light_links WHERE place = @place ORDER BY name, group_id", ("@place", place));
+        using var reader = command.ExecuteReader();
+        var targets = new List<LightTarget>();
+        while (reader.Read())
+        {
+            targets.Add(new LightTarget(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return targets;
+    }
+}
