@@ -12,6 +12,7 @@ internal static class LightsRegistration
     public static IHostApplicationBuilder AddLights(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<HueOptions>().BindConfiguration(HueOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HueBridgeStore>();
         services.AddSingleton<LightLinkStore>();

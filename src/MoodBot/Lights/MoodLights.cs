@@ -36,4 +36,9 @@ internal sealed class MoodLights(LightLinkStore links, HueBridgeStore bridges, H
 
         return $"lights: {string.Join(", ", targets.Select(t => t.Name))} -> {reading.Mood}";
     }
+
+    /// <summary>The Hue rooms a place drives and how they look now, one line each ("Living room: on, 54 %"), for <c>/lights show</c>.</summary>
+    public IReadOnlyList<string> Describe(string place) =>
+        // TODO(issue 7): the current state from the bridge's event stream.
+        [.. links.TargetsOf(place).Select(t => t.Name)];
 }
