@@ -1,0 +1,4 @@
+namespace MoodBot.Voice.Mls;
+
+/// <summary>HPKECiphertext { opaque kem_output&lt;V&gt;; opaque ciphertext&lt;V&gt;; } (RFC 9420 section 5.1.3).</summary>
+public sealed record HpkeCiphertext(byte[] KemOutput, byte[] Ciphertext);
