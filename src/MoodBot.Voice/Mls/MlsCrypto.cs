@@ -40,7 +40,11 @@ public static class MlsCrypto
 
     /// <summary>ExpandWithLabel(Secret, Label, Context, Length) = KDF.Expand(Secret, KDFLabel, Length),
     /// KDFLabel = { uint16 length; opaque label&lt;V&gt; = "MLS 1.0 " + Label; opaque context&lt;V&gt; } (section 5.1).</summary>
-    public static byte[] ExpandWithLabel(ReadOnlySpan<byte> secret, string label, ReadOnlySpan<byte> context, int length)
+    public static byte[] ExpandWithLabel(ReadOnlySpan<byte> secret, string label, ReadOnlySpan<byte> context, int length) =>
+        ExpandWithLabel(secret, Encoding.UTF8.GetBytes(label), context, length);
+
+    /// <summary>ExpandWithLabel with the label as bytes (the MLS exporter takes an application's label as given).</summary>
+    public static byte[] ExpandWithLabel(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, int length)
     {
         var kdfLabel = new TlsWriter(64 + context.Length)
             .WriteUInt16(checked((ushort)length))
@@ -51,6 +55,8 @@ public static class MlsCrypto
 
     /// <summary>DeriveSecret(Secret, Label) = ExpandWithLabel(Secret, Label, "", Nh).</summary>
     public static byte[] DeriveSecret(ReadOnlySpan<byte> secret, string label) => ExpandWithLabel(secret, label, [], HashLength);
+
+    public static byte[] DeriveSecret(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> label) => ExpandWithLabel(secret, label, [], HashLength);
 
     /// <summary>DeriveTreeSecret(Secret, Label, Generation, Length) = ExpandWithLabel(Secret, Label, uint32 Generation, Length)
     /// (section 9.1), the step of the secret tree's ratchets.</summary>
@@ -122,11 +128,7 @@ public static class MlsCrypto
     private static byte[] EncryptContext(string label, ReadOnlySpan<byte> context) =>
         new TlsWriter(64 + context.Length).WriteOpaque(PrefixedLabel(label)).WriteOpaque(context).ToArray();
 
-    private static byte[] PrefixedLabel(string label)
-    {
-        var bytes = new byte[LabelPrefix.Length + Encoding.UTF8.GetByteCount(label)];
-        LabelPrefix.CopyTo(bytes);
-        Encoding.UTF8.GetBytes(label, bytes.AsSpan(LabelPrefix.Length));
-        return bytes;
-    }
+    private static byte[] PrefixedLabel(string label) => PrefixedLabel(Encoding.UTF8.GetBytes(label));
+
+    private static byte[] PrefixedLabel(ReadOnlySpan<byte> label) => [.. LabelPrefix, .. label];
 }
