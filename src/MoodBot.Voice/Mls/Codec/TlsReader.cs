@@ -24,6 +24,9 @@ public ref struct TlsReader
     /// <summary>The bytes read so far, e.g. to hash a prefix of a structure.</summary>
     public readonly ReadOnlySpan<byte> Consumed => _buffer[.._position];
 
+    /// <summary>The bytes read from <paramref name="start"/> up to here, to take an encoded structure whole.</summary>
+    public readonly ReadOnlySpan<byte> Since(int start) => _buffer[start.._position];
+
     public byte ReadUInt8() => Take(1)[0];
 
     public ushort ReadUInt16() => BinaryPrimitives.ReadUInt16BigEndian(Take(2));
