@@ -18,6 +18,8 @@ internal static class LightsRegistration
         services.AddSingleton<LightLinkStore>();
         services.AddSingleton<HueConnections>();
         services.AddSingleton<MoodLights>();
+        services.AddSingleton<LightGroups>();
+        services.AddSingleton<LightLinking>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using MoodBot.Lights.Links;
 using MoodBot.State;
 
 namespace MoodBot.Rooms;
@@ -107,6 +108,8 @@ internal sealed class RoomStore(StateStore state)
         using var connection = state.Open();
         using var transaction = connection.BeginTransaction();
         connection.Execute("DELETE FROM plays WHERE room = @room", ("@room", RoomService.PickerRoom(slug)));
+        // Its Hue links go with it: a new room of the same name must not inherit someone's lights.
+        connection.Execute("DELETE FROM light_links WHERE place = @place", ("@place", LightPlace.Room(slug)));
         var deleted = connection.Execute("DELETE FROM rooms WHERE slug = @slug", ("@slug", slug)) == 1;
         transaction.Commit();
         return deleted;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MoodBot.Chat;
+using MoodBot.Lights;
+using MoodBot.Lights.Links;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Web.Api;
@@ -144,7 +146,7 @@ internal static class RoomsApi
     }
 
     private static async Task<IResult> MoodAsync(
-        string slug, HttpContext context, RoomService rooms, MoodConversations conversations)
+        string slug, HttpContext context, RoomService rooms, MoodConversations conversations, MoodLights lights)
     {
         var (room, access, error) = Resolve(slug, context, rooms);
         if (error is not null)
@@ -189,7 +191,10 @@ internal static class RoomsApi
 
         reading = reading with { Tracks = update.Added };
         conversations.Remember(conversation, reading);
-        return Results.Json(reading, ReadingJsonContext.Default.MoodReading);
+
+        // Returns at once: the bridges are told in the background, never holding up the answer.
+        var status = lights.Show([LightPlace.Room(room.Slug)], reading);
+        return Results.Json(reading with { Lights = status }, ReadingJsonContext.Default.MoodReading);
     }
 
     private static async Task<IResult> SkipAsync(string slug, HttpContext context, RoomService rooms)
@@ -221,7 +226,7 @@ internal static class RoomsApi
     }
 
     /// <summary>Admin endpoints: 404 as for anyone, then 401 without a bearer token and 403 with a wrong one.</summary>
-    private static (RoomRecord? Room, IResult? Error) ResolveAdmin(string slug, HttpContext context, RoomService rooms)
+    public static (RoomRecord? Room, IResult? Error) ResolveAdmin(string slug, HttpContext context, RoomService rooms)
     {
         var (room, access, error) = Resolve(slug, context, rooms);
         if (error is not null)

@@ -9,4 +9,5 @@ namespace MoodBot.Rooms;
 [JsonSerializable(typeof(CreatedRoom))]
 [JsonSerializable(typeof(RoomState))]
 [JsonSerializable(typeof(RoomPosition))]
+[JsonSerializable(typeof(RoomLights))]
 internal sealed partial class RoomsJsonContext : JsonSerializerContext;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Streaming;
 using MoodBot.Chat;
+using MoodBot.Lights;
+using MoodBot.Lights.Links;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Rooms;
@@ -30,6 +32,8 @@ internal sealed partial class SlackMoodHandler(
     SlackDeliveries deliveries,
     MoodConversations conversations,
     ReadingComposer composer,
+    SlackLightsCommand lightsCommand,
+    MoodLights lights,
     ILogger<SlackMoodHandler> logger) : IDisposable
 {
     private readonly SemaphoreSlim _roomGate = new(1, 1);
@@ -42,6 +46,12 @@ internal sealed partial class SlackMoodHandler(
     /// </summary>
     public async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken ct)
     {
+        if (command.Command == SlackLightsCommand.Name)
+        {
+            return await lightsCommand.HandleAsync(command, (late, token) => RespondAsync(command.ResponseUrl, late, command.ChannelId ?? "", command.UserId, null, token), ct)
+                .ConfigureAwait(false);
+        }
+
         var text = SlackText.Plain(command.Text);
         if (text.Length == 0 || command.ChannelId is not { } channel)
         {
@@ -49,7 +59,7 @@ internal sealed partial class SlackMoodHandler(
         }
 
         var reading = await ReadAsync(channel, text, ct).ConfigureAwait(false);
-        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, command.UserId, text, RoomUrl(channel));
+        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, command.UserId, text, RoomUrl(channel), Lights(channel, reading));
         var reply = new SlackReply { ResponseType = SlackReply.InChannel, Text = fallback, Blocks = blocks };
         return new SlackAck(reply, Late: (late, token) => RespondAsync(command.ResponseUrl, late, channel, command.UserId, null, token));
     }
@@ -81,7 +91,7 @@ internal sealed partial class SlackMoodHandler(
         }
 
         var reading = await ReadAsync(channel, text, ct).ConfigureAwait(false);
-        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel));
+        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel), Lights(channel, reading));
         await api.PostMessageAsync(Post(channel, fallback, blocks) with { ThreadTs = thread }, ct).ConfigureAwait(false);
     }
 
@@ -141,7 +151,7 @@ internal sealed partial class SlackMoodHandler(
         };
         var reading = music.AddTracks(composer.Steer(seed, followUp, interpreter.Name), Conversation(channel));
         conversations.Remember(Conversation(channel), reading);
-        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel));
+        var (fallback, blocks) = ReplyBlocks.Reading(reading, moods, null, null, RoomUrl(channel), Lights(channel, reading));
 
         // "Another" swaps the music in the message it was pressed on (through the response_url,
         // which can replace a slash command's reply too; chat.update once that is used up);
@@ -187,6 +197,21 @@ internal sealed partial class SlackMoodHandler(
 
     /// <summary>What follow-ups steer and music memory is kept under: the channel.</summary>
     private static string Conversation(string channel) => "slack:" + channel;
+
+    /// <summary>
+    /// Sets the lights of the Hue rooms linked to the channel, and to its listening room, to the
+    /// reading; the status line for the reply, at once (the bridges are told in the background).
+    /// </summary>
+    private string? Lights(string channel, MoodReading reading)
+    {
+        List<string> places = [LightPlace.Slack(channel)];
+        if (roomLinks.RoomOf(RoomLinkKind.SlackChannel, channel) is { } slug)
+        {
+            places.Add(LightPlace.Room(slug));
+        }
+
+        return lights.Show(places, reading);
+    }
 
     /// <summary>The channel's listening room page, when one is linked and still there.</summary>
     private string? RoomUrl(string channel) =>

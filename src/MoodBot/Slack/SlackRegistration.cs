@@ -27,6 +27,7 @@ internal static class SlackRegistration
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackWebClient>>()));
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<SlackDeliveries>();
+        services.AddSingleton<SlackLightsCommand>();
         services.AddSingleton<SlackMoodHandler>();
         services.AddSingleton<ISocketModeHandler, SlackEnvelopeHandler>();
         services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();

@@ -35,6 +35,7 @@ internal static class MoodBotWebApp
         app.MapOpenApi();
         app.MapMoodApi();
         app.MapRooms();
+        app.MapRoomLights();
         app.MapRoomPage();
         app.MapAudio();
         app.MapDiscordInteractions();

@@ -37,6 +37,14 @@ public sealed partial class SlackDocsTests
     }
 
     [Fact]
+    public void Manifest_DeclaresTheSlashCommandsMoodBotAnswers()
+    {
+        var commands = ListUnder(Manifest(), "slash_commands").Where(l => l.StartsWith("command:", StringComparison.Ordinal)).Select(l => l["command:".Length..].Trim());
+
+        Assert.Equal(["/mood", global::MoodBot.Slack.SlackLightsCommand.Name], commands);
+    }
+
+    [Fact]
     public void Appsettings_HoldsNoSlackSecrets()
     {
         var settings = File.ReadAllText(RepoPaths.File("appsettings.json"));

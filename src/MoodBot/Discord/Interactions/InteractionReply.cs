@@ -22,6 +22,13 @@ internal sealed record InteractionReply(InteractionResponse Initial, Func<Cancel
     public static InteractionReply Deferred(Func<CancellationToken, ValueTask<MessageCreate>> later) =>
         new(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), later);
 
+    /// <summary>
+    /// "MoodBot is thinking…" to the person who asked alone, then the message <paramref name="later"/>
+    /// makes, private too: for slow answers that are not the channel's business.
+    /// </summary>
+    public static InteractionReply DeferredPrivate(Func<CancellationToken, ValueTask<MessageCreate>> later) =>
+        new(new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, new MessageCreate(null) { Flags = MessageCreate.Ephemeral }), later);
+
     /// <summary>For a button: keep the message as it is, then replace it with what <paramref name="later"/> makes.</summary>
     public static InteractionReply DeferredUpdate(Func<CancellationToken, ValueTask<MessageCreate>> later) =>
         new(new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage), later);

@@ -18,8 +18,11 @@ internal sealed class ReadingMessage(MoodCatalog moods)
 
     private const int QuotedTextMax = 120;
 
+    private const string LightsPrefix = "lights: ";
+
     /// <param name="said">What the person wrote, shown under the reply; null for a button's steer.</param>
-    public MessageCreate Build(MoodReading reading, string? said)
+    /// <param name="lights">The lights status line ("lights: Living room -> amber"), or null when no Hue room is linked.</param>
+    public MessageCreate Build(MoodReading reading, string? said, string? lights = null)
     {
         var fields = new List<EmbedField>();
         if (ReadingText.Confidence(reading, moods) is { } confidence)
@@ -35,6 +38,11 @@ internal sealed class ReadingMessage(MoodCatalog moods)
         if (reading.Tracks is { Count: > 0 } tracks)
         {
             fields.Add(new EmbedField("Music", Tracks(tracks)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(lights))
+        {
+            fields.Add(new EmbedField("Lights", DiscordText.Escape(LightsText(lights), Embed.FieldValueMax)));
         }
 
         var embed = new Embed
@@ -76,6 +84,10 @@ internal sealed class ReadingMessage(MoodCatalog moods)
 
         return text is null ? null : new EmbedFooter(DiscordText.Fit(text, Embed.FooterMax));
     }
+
+    // The field is already called Lights; the line's own "lights: " would say it twice.
+    private static string LightsText(string line) =>
+        line.StartsWith(LightsPrefix, StringComparison.OrdinalIgnoreCase) ? line[LightsPrefix.Length..] : line;
 
     private static List<MessageComponent> Buttons(MoodReading reading)
     {

@@ -6,6 +6,9 @@ internal static class DiscordCommands
     /// <summary>Long enough for a sentence about one's day, short enough for the mood model.</summary>
     public const int MoodTextMaxLength = 300;
 
+    /// <summary>Hue names are at most 32 characters; a "bridge id/group id" key (for rooms that share a name) is 53.</summary>
+    public const int LightNameMaxLength = 64;
+
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
         Command("mood", "Tell MoodBot how you feel and it picks the music and lights",
@@ -25,9 +28,16 @@ internal static class DiscordCommands
             },
             Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink this channel from its room"),
             Option(ApplicationCommandOptionType.SubCommand, "show", "Show the room this channel is linked to")),
-        Command("lights", "Let the mood drive the room's lights",
-            Option(ApplicationCommandOptionType.SubCommand, "link", "Link the room's lights"),
-            Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink the room's lights")),
+        Command("lights", "Let the moods posted here set the colour of Philips Hue lights",
+            Option(ApplicationCommandOptionType.SubCommand, "link", "Link a Hue room or zone: its lights follow the moods posted here") with
+            {
+                Options = [Option(ApplicationCommandOptionType.String, "room", "The Hue room or zone, by its name in the Hue app") with { Required = true, MaxLength = LightNameMaxLength }],
+            },
+            Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink a Hue room or zone (all of them unless you name one)") with
+            {
+                Options = [Option(ApplicationCommandOptionType.String, "room", "The linked Hue room or zone to unlink") with { MaxLength = LightNameMaxLength }],
+            },
+            Option(ApplicationCommandOptionType.SubCommand, "show", "Show the Hue rooms the moods posted here light")),
         Command("feedback", "Tell MoodBot whether the last music fit your mood",
             Option(ApplicationCommandOptionType.Boolean, "fit", "Did it fit?") with { Required = true }),
     ];

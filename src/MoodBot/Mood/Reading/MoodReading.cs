@@ -39,6 +39,13 @@ internal sealed record MoodReading
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TrackLink>? Tracks { get; init; }
 
+    /// <summary>
+    /// The lights status line of a reply ("lights: Living room -> amber"), set by the web API on
+    /// its answer only, when Hue rooms are linked to where the mood was posted.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Lights { get; init; }
+
     [JsonIgnore]
     public bool HasMood => Mood is not null;
 }

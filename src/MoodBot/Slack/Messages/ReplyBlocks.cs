@@ -13,6 +13,8 @@ internal static class ReplyBlocks
 {
     public const int MaxTracks = 5;
 
+    public const string LightsBlockId = "moodbot_lights";
+
     public const string Help =
         "Tell me how you feel, in your own words: `/mood deadline panic`, or mention me: `@MoodBot long day`. " +
         "I answer with a mood, a colour and music you can play; then press *Calmer*, *More upbeat* or *Another*.";
@@ -20,8 +22,9 @@ internal static class ReplyBlocks
     /// <param name="userId">Who asked, shown with their words (slash commands are not otherwise visible in the channel).</param>
     /// <param name="said">What they said, escaped here.</param>
     /// <param name="roomUrl">The channel's listening room, or null to offer a button that creates one.</param>
+    /// <param name="lights">The lights status line ("lights: Living room -> amber"), or null when no Hue room is linked.</param>
     public static (string Text, IReadOnlyList<SlackBlock> Blocks) Reading(
-        MoodReading reading, MoodCatalog moods, string? userId, string? said, string? roomUrl)
+        MoodReading reading, MoodCatalog moods, string? userId, string? said, string? roomUrl, string? lights = null)
     {
         var title = ReadingText.Title(reading, moods);
         var blocks = new List<SlackBlock>
@@ -55,6 +58,12 @@ internal static class ReplyBlocks
         if (details.Count > 0)
         {
             blocks.Add(new ContextBlock(details));
+        }
+
+        if (!string.IsNullOrWhiteSpace(lights))
+        {
+            // Room names come from the bridge, which anyone with the Hue app can rename.
+            blocks.Add(new ContextBlock([TextObject.Markdown("💡 " + SlackText.Escape(SlackText.Clip(lights, 500)))]) { BlockId = LightsBlockId });
         }
 
         var tracks = reading.Tracks ?? [];

@@ -69,4 +69,10 @@ export class RoomApi {
   clear = () => send("POST", this.url("/clear"), undefined, this.headers);
   remove = () => send("DELETE", this.url(), undefined, this.headers);
   events = () => new EventSource(this.url("/events"));
+  /** @returns {Promise<{paired: boolean, linked: Array<{bridge_id: string, group_id: string, name: string}>, available: Array<{bridge_id: string, group_id: string, name: string}>, problems: string[]}>} */
+  lights = () => send("GET", this.url("/lights"), undefined, this.headers);
+  linkLight = (bridgeId, groupId) =>
+    send("PUT", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.headers);
+  unlinkLight = (bridgeId, groupId) =>
+    send("DELETE", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.headers);
 }

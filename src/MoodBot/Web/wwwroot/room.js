@@ -221,9 +221,11 @@ $("room-mood").addEventListener("submit", async event => {
   try {
     const reading = await api.mood(text, session);
     const count = reading.tracks?.length ?? 0;
-    say("mood-status", reading.mood
+    const said = reading.mood
       ? `${moodInfo(moods, reading.mood).label}: ${count} track${count === 1 ? "" : "s"} added to the queue.`
-      : reading.summary);
+      : reading.summary;
+    // The lights status line ("lights: Living room -> amber"), when Hue rooms are linked here.
+    say("mood-status", reading.lights ? `${said} ${reading.lights}` : said);
   } catch (error) {
     say("mood-status", error.message);
   } finally {
@@ -260,6 +262,53 @@ $("delete").addEventListener("click", async () => {
   } catch (error) {
     say("admin-status", error.message);
   }
+});
+
+// Lights (admin): the linked Hue rooms with an Unlink button each, and a list of the paired
+// bridges' rooms to link. Asking the bridges can take a few seconds, so it happens on demand.
+async function showLights() {
+  let lights;
+  try {
+    lights = await api.lights();
+  } catch (error) {
+    say("lights-status", error.message);
+    return;
+  }
+
+  const linked = $("lights-linked");
+  linked.replaceChildren(...lights.linked.map(group => el("li", null, group.name, " ",
+    lightButton("Unlink", () => api.unlinkLight(group.bridge_id, group.group_id), `Unlinked ${group.name}.`))));
+  const choice = $("lights-choice");
+  const linkable = lights.available.filter(a => !lights.linked.some(l => l.bridge_id === a.bridge_id && l.group_id === a.group_id));
+  choice.replaceChildren(...linkable.map(group =>
+    el("option", { value: `${group.bridge_id}/${group.group_id}` }, group.name)));
+  $("lights-form").hidden = linkable.length === 0;
+  say("lights-status", !lights.paired
+    ? "No Hue bridge is paired with this MoodBot yet: run `lights pair` on the host, or open /admin/lights."
+    : lights.problems.length > 0 ? lights.problems.join(" ") : lights.linked.length === 0 ? "No Hue room is linked yet." : "");
+}
+
+function lightButton(label, action, done) {
+  const button = el("button", { type: "button", class: "ghost small" }, label);
+  button.addEventListener("click", () => changeLights(action, done));
+  return button;
+}
+
+async function changeLights(action, done) {
+  try {
+    await action();
+    await showLights();
+    say("lights-status", done);
+  } catch (error) {
+    say("lights-status", error.message);
+  }
+}
+
+$("lights-form").addEventListener("submit", event => {
+  event.preventDefault();
+  const [bridgeId, groupId] = $("lights-choice").value.split("/");
+  const name = $("lights-choice").selectedOptions[0]?.textContent ?? "";
+  if (bridgeId && groupId) changeLights(() => api.linkLight(bridgeId, groupId), `Linked ${name}.`);
 });
 
 function showClosed() {
@@ -326,6 +375,7 @@ async function enter() {
   $("room").hidden = false;
   if (kept.adminToken) {
     $("admin").hidden = false;
+    showLights();
     if (first.private && joinToken) {
       $("invite").hidden = false;
       $("invite-link").textContent = `${location.origin}/rooms/${encodeURIComponent(slug)}?token=${encodeURIComponent(joinToken)}`;

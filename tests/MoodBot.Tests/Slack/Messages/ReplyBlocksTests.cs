@@ -89,4 +89,15 @@ public sealed class ReplyBlocksTests
         Assert.All(blocks.OfType<ContextBlock>().SelectMany(c => c.Elements), e => Assert.True(e.Text.Length <= 2000));
         Assert.True(text.Length < 4000);
     }
+
+    [Fact]
+    public void Reading_WithALightsLine_AddsItAsAnEscapedContext_WithoutNone()
+    {
+        var (_, lit) = ReplyBlocks.Reading(Calm(Track), SharedModel.Catalog, null, null, null, "lights: <!here> & Living room -> calm");
+        var (_, dark) = ReplyBlocks.Reading(Calm(Track), SharedModel.Catalog, null, null, null);
+
+        var block = Assert.IsType<ContextBlock>(Assert.Single(lit, b => b.BlockId == ReplyBlocks.LightsBlockId));
+        Assert.Equal("💡 lights: &lt;!here&gt; &amp; Living room -&gt; calm", Assert.Single(block.Elements).Text);
+        Assert.DoesNotContain(dark, b => b.BlockId == ReplyBlocks.LightsBlockId);
+    }
 }
