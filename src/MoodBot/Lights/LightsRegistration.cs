@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MoodBot.Lights.Bridges;
+using MoodBot.Lights.Commands;
+using MoodBot.Lights.Events;
 using MoodBot.Lights.Links;
+using MoodBot.Lights.State;
 
 namespace MoodBot.Lights;
 
@@ -18,6 +22,16 @@ internal static class LightsRegistration
         services.AddSingleton<LightLinkStore>();
         services.AddSingleton<HueConnections>();
         services.AddSingleton<MoodLights>();
+        services.AddSingleton<HueBridgeCache>();
+        services.AddSingleton<HueBridgeHealth>();
+        services.AddSingleton(sp => new HueCommandQueues(
+            sp.GetRequiredService<HueConnections>(),
+            sp.GetRequiredService<HueBridgeCache>(),
+            sp.GetRequiredService<HueBridgeHealth>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BridgeCommandQueue>>()));
+        services.AddSingleton<HueBridgeMonitor>();
+        services.AddHostedService<HueLightsHostedService>();
         return builder;
     }
 }
