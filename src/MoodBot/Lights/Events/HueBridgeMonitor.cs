@@ -13,6 +13,7 @@ namespace MoodBot.Lights.Events;
 /// </summary>
 internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBridgeCache cache, HueBridgeHealth health, TimeProvider time, ILogger<HueBridgeMonitor> logger)
 {
+    /// <summary>Runs until <paramref name="ct"/> fires, then returns quietly.</summary>
     public async Task RunAsync(HueBridge bridge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bridge);
@@ -27,17 +28,13 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
                 var groupedLights = await client.GetGroupedLightsAsync(ct).ConfigureAwait(false);
                 var lights = await client.GetLightsAsync(ct).ConfigureAwait(false);
                 cache.Load(bridge.Id, rooms.Concat(zones), groupedLights, lights);
-                var opened = false;
+
+                // It answered: reachable again. The stream's first record may be minutes away.
+                failures = 0;
+                health.StreamOpened(bridge.Id);
+                Log.StreamOpened(logger, bridge, rooms.Count + zones.Count, lights.Count);
                 await foreach (var record in client.ReadEventsAsync(ct).ConfigureAwait(false))
                 {
-                    if (!opened)
-                    {
-                        opened = true;
-                        failures = 0;
-                        health.StreamOpened(bridge.Id);
-                        Log.StreamOpened(logger, bridge, rooms.Count + zones.Count, lights.Count);
-                    }
-
                     Apply(bridge, record.EventId, record.Data);
                 }
 
@@ -55,8 +52,14 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
                 Log.StreamFailed(logger, bridge, reason);
             }
 
-            var delay = ReconnectDelays.For(failures++);
-            await Task.Delay(delay, time, ct).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(ReconnectDelays.For(failures++), time, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
