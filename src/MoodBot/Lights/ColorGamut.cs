@@ -21,6 +21,9 @@ internal sealed record ColorGamut(CieXy Red, CieXy Green, CieXy Blue)
         _ => C,
     };
 
+    /// <summary>The triangle's area in xy: the smaller, the fewer colours the lamp can show.</summary>
+    public double Area => Math.Abs(Cross(Red, Green, Blue)) / 2;
+
     public bool Contains(CieXy point)
     {
         // The point is inside when it lies on the same side of all three edges (either winding).

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -16,6 +18,8 @@ namespace MoodBot.Lights;
 internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge, TimeProvider time, ILogger<HueBridgeClient> logger, TimeSpan? timeout = null)
 {
     public const string KeyHeader = "hue-application-key";
+
+    private const string EventStreamPath = "eventstream/clip/v2";
 
     /// <summary>A bridge on the LAN answers in well under a second; longer means it hangs.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
@@ -46,6 +50,64 @@ internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge,
         return await SendAsync(HttpMethod.Put, path, body, HueJsonContext.Default.HueEnvelopeHueResourceRef, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Sets one light (its own id, not its device's): used for effects, which groups do not take.</summary>
+    public async Task<IReadOnlyList<HueResourceRef>> UpdateLightAsync(string lightId, HueLightUpdate update, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lightId);
+        var path = "light/" + Uri.EscapeDataString(lightId);
+        var body = JsonSerializer.SerializeToUtf8Bytes(update, HueJsonContext.Default.HueLightUpdate);
+        return await SendAsync(HttpMethod.Put, path, body, HueJsonContext.Default.HueEnvelopeHueResourceRef, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens <c>GET /eventstream/clip/v2</c> and yields its server-sent records until the bridge
+    /// ends the stream or <paramref name="ct"/> fires. The timeout covers only the wait for the
+    /// answer's headers: a quiet stream is a healthy one.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<string>> ReadEventsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(bridge.Address, "eventstream/clip/v2"));
+        request.Headers.TryAddWithoutValidation(KeyHeader, bridge.ApplicationKey);
+        request.Headers.Accept.Add(new("text/event-stream"));
+        HttpResponseMessage response;
+        using (var deadline = new CancellationTokenSource(_timeout, time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token))
+        {
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                Log.TimedOut(logger, _name, "GET", EventStreamPath, _timeout.TotalSeconds);
+                throw new HueException(string.Create(CultureInfo.InvariantCulture, $"{_name} did not open its event stream within {_timeout.TotalSeconds:0.#} s"), null, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                Log.Unreachable(logger, _name, "GET", EventStreamPath, ex.Message);
+                throw new HueException($"{_name} is unreachable: {ex.Message}", null, ex);
+            }
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var envelope = await ReadEnvelopeAsync(response, HueJsonContext.Default.HueEnvelopeHueResourceRef, ct).ConfigureAwait(false);
+                throw Failure(HttpMethod.Get, EventStreamPath, response, envelope?.Errors);
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await foreach (var item in SseParser.Create(stream).EnumerateAsync(ct).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+
     private Task<IReadOnlyList<T>> GetAsync<T>(string resource, JsonTypeInfo<HueEnvelope<T>> type, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, resource, null, type, ct);
 
@@ -67,7 +129,7 @@ internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge,
             var envelope = await ReadEnvelopeAsync(response, type, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure(method, path, response.StatusCode, envelope?.Errors);
+                throw Failure(method, path, response, envelope?.Errors);
             }
 
             if (envelope?.Errors is { Count: > 0 } errors)
@@ -107,8 +169,9 @@ internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge,
         }
     }
 
-    private HueException Failure(HttpMethod method, string path, HttpStatusCode status, IReadOnlyList<HueError>? errors)
+    private HueException Failure(HttpMethod method, string path, HttpResponseMessage response, IReadOnlyList<HueError>? errors)
     {
+        var status = response.StatusCode;
         var detail = errors is { Count: > 0 } ? string.Join("; ", errors.Select(e => e.Description)) : $"HTTP {(int)status}";
         Log.Failed(logger, _name, method.Method, path, (int)status, detail);
         var message = status switch
@@ -119,8 +182,15 @@ internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge,
             HttpStatusCode.TooManyRequests => $"{_name} is busy (too many light commands): {detail}",
             _ => $"{_name} refused {method} {path}: {detail}",
         };
-        return new HueException(message, status);
+        return new HueException(message, status) { RetryAfter = RetryAfterOf(response) };
     }
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     // The bridge goes in as its ToString, which leaves the application key out.
     private static partial class Log

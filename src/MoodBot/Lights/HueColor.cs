@@ -58,6 +58,24 @@ internal static class HueColor
         return bestDistance <= WhiteTolerance ? bestMirek : null;
     }
 
+    /// <summary>
+    /// The colour temperature nearest a colour, for lights that can only show whites: McCamy's
+    /// (1992) cubic for the correlated colour temperature from xy, as mirek within what Hue white
+    /// lights can do. Far from the black-body line (a blue, a purple) the formula still gives a
+    /// number, just not a meaningful one; the clamp keeps it a white the lamp can show.
+    /// </summary>
+    public static int ApproximateMirek(CieXy xy)
+    {
+        var n = (xy.X - 0.3320) / (0.1858 - xy.Y);
+        var kelvin = (449 * n * n * n) + (3525 * n * n) + (6823.3 * n) + 5520.33;
+        if (!double.IsFinite(kelvin) || kelvin <= 0)
+        {
+            return MinMirek;
+        }
+
+        return (int)Math.Clamp(Math.Round(1_000_000 / kelvin), MinMirek, MaxMirek);
+    }
+
     private static (double R, double G, double B) ParseHex(string hex)
     {
         if (hex.Length != 7 || hex[0] != '#' ||

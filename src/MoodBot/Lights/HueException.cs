@@ -31,6 +31,12 @@ internal sealed class HueException : Exception
 
     public HttpStatusCode? Status { get; }
 
+    /// <summary>How long the bridge asked us to wait (its <c>Retry-After</c> on a 429 or 503), if it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Worth sending again later: the bridge was busy, failing inside, or did not answer at all.</summary>
+    public bool IsTransient => Status is null or HttpStatusCode.TooManyRequests || (int?)Status >= 500;
+
     /// <summary>The key was refused: the user has to pair again.</summary>
     public bool NeedsPairing => Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
 }

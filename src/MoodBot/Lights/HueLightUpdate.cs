@@ -23,6 +23,10 @@ internal sealed record HueLightUpdate
     [JsonPropertyName("dynamics")]
     public HueDynamicsUpdate? Dynamics { get; init; }
 
+    /// <summary>A light's effect ("sparkle", "no_effect"); lights take it, grouped lights do not.</summary>
+    [JsonPropertyName("effects")]
+    public HueEffectUpdate? Effects { get; init; }
+
     /// <summary>Light on, at the state's brightness and colour or white, fading over its transition.</summary>
     public static HueLightUpdate From(HueLightState state)
     {
@@ -43,3 +47,5 @@ internal sealed record HueColorUpdate([property: JsonPropertyName("xy")] HueXy X
 internal sealed record HueMirekUpdate([property: JsonPropertyName("mirek")] int Mirek);
 
 internal sealed record HueDynamicsUpdate([property: JsonPropertyName("duration")] int Duration);
+
+internal sealed record HueEffectUpdate([property: JsonPropertyName("effect")] string Effect);

@@ -47,6 +47,10 @@ internal sealed record HueLight(
     [property: JsonPropertyName("color")] HueLightColor? Color,
     [property: JsonPropertyName("color_temperature")] HueLightColorTemperature? ColorTemperature)
 {
+    /// <summary>The effects the light can play, when it can play any.</summary>
+    [JsonPropertyName("effects")]
+    public HueLightEffects? Effects { get; init; }
+
     /// <summary>The gamut to clip to: the light's own triangle if it reports one, else its type's.</summary>
     public ColorGamut? Gamut => Color switch
     {
@@ -80,3 +84,7 @@ internal sealed record HueGamut(
 internal sealed record HueLightColorTemperature(
     [property: JsonPropertyName("mirek")] int? Mirek,
     [property: JsonPropertyName("mirek_valid")] bool? MirekValid);
+
+internal sealed record HueLightEffects(
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("effect_values")] IReadOnlyList<string>? EffectValues);

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MoodBot.Lights.Bridges;
+using MoodBot.Lights.Commands;
+using MoodBot.Lights.Events;
 using MoodBot.Lights.Links;
+using MoodBot.Lights.State;
 
 namespace MoodBot.Lights;
 
@@ -20,6 +24,16 @@ internal static class LightsRegistration
         services.AddSingleton<MoodLights>();
         services.AddSingleton<LightGroups>();
         services.AddSingleton<LightLinking>();
+        services.AddSingleton<HueBridgeCache>();
+        services.AddSingleton<HueBridgeHealth>();
+        services.AddSingleton(sp => new HueCommandQueues(
+            sp.GetRequiredService<HueConnections>(),
+            sp.GetRequiredService<HueBridgeCache>(),
+            sp.GetRequiredService<HueBridgeHealth>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BridgeCommandQueue>>()));
+        services.AddSingleton<HueBridgeMonitor>();
+        services.AddHostedService<HueLightsHostedService>();
         return builder;
     }
 }

@@ -77,6 +77,11 @@ internal sealed class MoodCatalog
             problems.Add($"color '{mood.Color}' is not #RRGGBB");
         }
 
+        if (string.IsNullOrWhiteSpace(mood.ColorName))
+        {
+            problems.Add("color_name must name the colour for status lines");
+        }
+
         var tempo = mood.Soundscape.TempoBpm;
         if (tempo.Length != 2 || tempo[0] < 30 || tempo[1] > 220 || tempo[0] > tempo[1])
         {

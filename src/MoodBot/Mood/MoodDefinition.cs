@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 namespace MoodBot.Mood;
 
 /// <summary>One of the 12 moods of MOODS.md, as described in <c>data/moods.json</c>.</summary>
+/// <param name="ColorName">What status lines call <see cref="Color"/> ("amber", "hot pink"): a name a person would use for the light.</param>
 internal sealed record MoodDefinition(
     [property: JsonRequired] string Id,
     [property: JsonRequired] string Label,
     [property: JsonRequired] string Emoji,
     [property: JsonRequired] string Color,
+    [property: JsonRequired] string ColorName,
     [property: JsonRequired] string Description,
     [property: JsonRequired] double Valence,
     [property: JsonRequired] double Arousal,

@@ -42,6 +42,16 @@ public sealed partial class DataFilesTests
     }
 
     [Fact]
+    public void MoodsJson_EveryMoodNamesItsColour_AndNoTwoShareAName()
+    {
+        var catalog = MoodCatalog.Load(RepoPaths.File("data", "moods.json"));
+
+        // Status lines ("lights: Living room -> amber") tell moods apart by these names.
+        Assert.All(catalog.All, m => Assert.False(string.IsNullOrWhiteSpace(m.ColorName), m.Id));
+        Assert.Equal(catalog.All.Count, catalog.All.Select(m => m.ColorName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public void EveryDataFile_UsesOnlyMoodIdsFromMoodsJson()
     {
         var known = MoodCatalog.Load(RepoPaths.File("data", "moods.json")).All.Select(m => m.Id).ToHashSet();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,12 @@ public sealed class FakeHueBridge : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeHueRequest> _requests = new();
 
+    public const string EventStreamPath = "/eventstream/clip/v2";
+
+    private readonly ConcurrentDictionary<int, Channel<string>> _eventStreams = new();
+    private int _streamCount;
+    private int _eventCount;
+
     private FakeHueBridge(WebApplication app)
     {
         _app = app;
@@ -48,6 +55,12 @@ public sealed class FakeHueBridge : IAsyncDisposable
 
     /// <summary>Answers a request instead of the bridge: (status, body), or null for the usual answer.</summary>
     public Func<FakeHueRequest, CancellationToken, Task<(int Status, string Body)?>>? Script { get; set; }
+
+    /// <summary>A Retry-After (seconds) to send with every 429 a <see cref="Script"/> answers.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>Event streams open now: push events only once the client has one.</summary>
+    public int EventStreams => _eventStreams.Count;
 
     public static string Rooms => Envelope($$$"""
         {"id":"{{{LivingRoom}}}","type":"room","metadata":{"name":"Living room","archetype":"living_room"},
@@ -94,8 +107,30 @@ public sealed class FakeHueBridge : IAsyncDisposable
 
     public static string Envelope(string data, string errors = "") => $$"""{"errors":[{{errors}}],"data":[{{data}}]}""";
 
+    /// <summary>Sends one SSE record, <c>data:</c> being a JSON array of event containers, to every open event stream.</summary>
+    public void PushEvents(string containers)
+    {
+        var id = Interlocked.Increment(ref _eventCount);
+        var record = $"id: {1770343753 + id}:0\ndata: {containers.ReplaceLineEndings("")}\n\n";
+        foreach (var stream in _eventStreams.Values)
+        {
+            stream.Writer.TryWrite(record);
+        }
+    }
+
+    /// <summary>Ends every open event stream, as a bridge does when it restarts.</summary>
+    public void DropEventStreams()
+    {
+        foreach (var stream in _eventStreams.Values)
+        {
+            stream.Writer.TryComplete();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Open event streams would hold the server's shutdown until its timeout.
+        DropEventStreams();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -109,10 +144,57 @@ public sealed class FakeHueBridge : IAsyncDisposable
             context.Request.Headers["hue-application-key"].FirstOrDefault(),
             await reader.ReadToEndAsync(context.RequestAborted));
         _requests.Enqueue(request);
-        var (status, body) = (Script is null ? null : await Script(request, context.RequestAborted)) ?? Default(request);
+        var scripted = Script is null ? null : await Script(request, context.RequestAborted);
+        if (scripted is null && request.Path == EventStreamPath)
+        {
+            await StreamEventsAsync(context, request);
+            return;
+        }
+
+        var (status, body) = scripted ?? Default(request);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
+        if (status == 429 && RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await context.Response.WriteAsync(body, context.RequestAborted);
+    }
+
+    // The bridge greets a new stream with a comment, then sends records as things change.
+    private async Task StreamEventsAsync(HttpContext context, FakeHueRequest request)
+    {
+        if (request.ApplicationKey != Key)
+        {
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsync(Envelope("", """{"description":"unauthorized user"}"""), context.RequestAborted);
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _streamCount);
+        var records = Channel.CreateUnbounded<string>();
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync(": hi\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        _eventStreams[id] = records;
+        try
+        {
+            await foreach (var record in records.Reader.ReadAllAsync(context.RequestAborted))
+            {
+                await context.Response.WriteAsync(record, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            _eventStreams.TryRemove(id, out _);
+        }
     }
 
     private static (int, string) Default(FakeHueRequest request)
@@ -133,6 +215,8 @@ public sealed class FakeHueBridge : IAsyncDisposable
                 && p[(Resource.Length + "grouped_light/".Length)..] is var id
                 && id is LivingRoomLights or OfficeLights or DownstairsLights =>
                 (200, Envelope($$"""{"rid":"{{id}}","rtype":"grouped_light"}""")),
+            ("PUT", var p) when p.StartsWith(Resource + "light/", StringComparison.Ordinal) =>
+                (200, Envelope($$"""{"rid":"{{p[(Resource.Length + "light/".Length)..]}}","rtype":"light"}""")),
             ("PUT", _) => (404, Envelope("", """{"description":"Not Found"}""")),
             _ => (405, Envelope("", """{"description":"method not allowed"}""")),
         };
