@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MoodBot.Lights.Bridges;
 using MoodBot.Lights.Links;
+using MoodBot.Lights.Pairing;
 
 namespace MoodBot.Lights;
 
@@ -16,7 +17,9 @@ internal static class LightsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HueBridgeStore>();
         services.AddSingleton<LightLinkStore>();
+        services.TryAddSingleton(_ => HueTrustRoots.Hue);
         services.AddSingleton<HueConnections>();
+        services.AddSingleton<HuePairing>();
         services.AddSingleton<MoodLights>();
         return builder;
     }
