@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MoodBot.Lights.Bridges;
+using MoodBot.Lights.Discovery;
 using MoodBot.Lights.Links;
 using MoodBot.Lights.Pairing;
 
@@ -20,6 +21,7 @@ internal static class LightsRegistration
         services.TryAddSingleton(_ => HueTrustRoots.Hue);
         services.AddSingleton<HueConnections>();
         services.AddSingleton<HuePairing>();
+        services.AddSingleton<HueDiscovery>();
         services.AddSingleton<MoodLights>();
         return builder;
     }
