@@ -34,12 +34,19 @@ internal static class CommandLine
                                   write a mood's generated soundscape (default 60 s, seed 1)
           catalogue scan [--folder DIR] [--out FILE.json]
                                   write a catalogue from a folder of <mood_id>/*.{ogg,opus,mp3,wav,flac}
+          lights pair [--address HOST] [--timeout S]
+                                  pair with a Philips Hue bridge (found on the network, or at HOST);
+                                  press its link button when asked (default: wait 30 s)
+          lights list             the paired Hue bridges and their rooms and zones
+          lights forget <bridge id>
+                                  forget a paired bridge and the rooms linked to it
           help                    show this text
         """;
 
-    private static readonly string[] Verbs = ["ask", "train", "eval", "render", "catalogue", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["ask", "train", "eval", "render", "catalogue", "lights", "help", "--help", "-h"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CancellationToken cancellationToken = default)
+    /// <param name="configure">Last changes to the services a tool builds (tests: a state folder, the test CA).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Action<IHostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -47,7 +54,7 @@ internal static class CommandLine
             {
                 if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('='))
                 {
-                    throw new CliUsageException($"unknown command '{args[0]}'. Commands: ask, train, eval, render, catalogue, help");
+                    throw new CliUsageException($"unknown command '{args[0]}'. Commands: ask, train, eval, render, catalogue, lights, help");
                 }
 
                 await RunBotAsync(args, cancellationToken);
@@ -62,6 +69,7 @@ internal static class CommandLine
                 "eval" => EvalCommand.Run(CliArguments.Parse(rest, "json"), stdout, stderr, cancellationToken),
                 "render" => await RenderCommand.RunAsync(CliArguments.Parse(rest), stdout, cancellationToken),
                 "catalogue" => CatalogueCommand.Run(CliArguments.Parse(rest), stdout, stderr, cancellationToken),
+                "lights" => await LightsCommand.RunAsync(CliArguments.Parse(rest), stdout, stderr, configure, cancellationToken),
                 _ => Help(stdout),
             };
         }
@@ -89,13 +97,14 @@ internal static class CommandLine
     }
 
     /// <summary>The services of the bot, built but not started: the tools use exactly what the bot uses.</summary>
-    public static IHost BuildServices()
+    public static IHost BuildServices(Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = MoodBotPaths.FindRoot() });
         builder.Logging.ClearProviders();
         // The tools print results, not progress chatter: warnings and errors only, whatever appsettings.json says.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning);
         builder.AddMoodBot();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 
@@ -122,7 +131,7 @@ internal static class CommandLine
     private static bool IsUserFacing(Exception ex) => ex switch
     {
         CsvFormatException or InvalidDataException or AudioFormatException or FileNotFoundException or DirectoryNotFoundException
-            or OptionsValidationException or UnauthorizedAccessException or IOException => true,
+            or OptionsValidationException or UnauthorizedAccessException or IOException or Lights.HueException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsUserFacing),
         _ => false,
     };

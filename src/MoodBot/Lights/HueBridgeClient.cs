@@ -146,6 +146,11 @@ internal sealed partial class HueBridgeClient(HttpClient http, HueBridge bridge,
             Log.TimedOut(logger, _name, method.Method, path, _timeout.TotalSeconds);
             throw new HueException(string.Create(CultureInfo.InvariantCulture, $"{_name} did not answer within {_timeout.TotalSeconds:0.#} s: is it switched on and on this network?"), null, ex);
         }
+        catch (HttpRequestException ex) when (Bridges.HueCertificateException.In(ex) is { } certificate)
+        {
+            Log.Unreachable(logger, _name, method.Method, path, certificate.Message);
+            throw new HueException($"{_name} is not the bridge we paired with: {certificate.Message}", null, ex);
+        }
         catch (HttpRequestException ex)
         {
             Log.Unreachable(logger, _name, method.Method, path, ex.Message);

@@ -9,4 +9,7 @@ namespace MoodBot.Lights;
 [JsonSerializable(typeof(HueEnvelope<HueLight>))]
 [JsonSerializable(typeof(HueEnvelope<HueResourceRef>))]
 [JsonSerializable(typeof(HueLightUpdate))]
+[JsonSerializable(typeof(Pairing.HueAuthenticateRequest))]
+[JsonSerializable(typeof(IReadOnlyList<Pairing.HueAuthenticateAnswer>))]
+[JsonSerializable(typeof(Pairing.HueBridgeConfig))]
 internal sealed partial class HueJsonContext : JsonSerializerContext;

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoodBot.Lights.Bridges;
 using MoodBot.Lights.Commands;
+using MoodBot.Lights.Discovery;
 using MoodBot.Lights.Events;
 using MoodBot.Lights.Links;
+using MoodBot.Lights.Pairing;
 using MoodBot.Lights.State;
 
 namespace MoodBot.Lights;
@@ -20,7 +22,10 @@ internal static class LightsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HueBridgeStore>();
         services.AddSingleton<LightLinkStore>();
+        services.TryAddSingleton(_ => HueTrustRoots.Hue);
         services.AddSingleton<HueConnections>();
+        services.AddSingleton<HuePairing>();
+        services.AddSingleton<HueDiscovery>();
         services.AddSingleton<MoodLights>();
         services.AddSingleton<LightGroups>();
         services.AddSingleton<LightLinking>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace MoodBot.Tests.Lights;
 
 /// <summary>
-/// A loopback Kestrel server answering the CLIP v2 routes the client uses as a bridge does: the
-/// <c>hue-application-key</c> header is checked (403 and an error envelope when wrong), every
-/// answer is the <c>{"errors":[],"data":[...]}</c> envelope, a PUT to an unknown grouped_light is
-/// a 404. <see cref="Script"/> can answer instead (throttling, a hang, a broken body).
+/// A loopback Kestrel server answering over HTTPS, with a certificate for <see cref="BridgeId"/>
+/// signed by the test CA (<see cref="TestHueCertificates"/>), the CLIP v2 routes the client uses as
+/// a bridge does: the <c>hue-application-key</c> header is checked (403 and an error envelope when
+/// wrong), every answer is the <c>{"errors":[],"data":[...]}</c> envelope, a PUT to an unknown
+/// grouped_light is a 404. Unauthenticated, as on a bridge: <c>GET /api/0/config</c> and pairing's
+/// <c>POST /api</c>, which says "link button not pressed" until <see cref="LinkButtonPressedAfter"/>
+/// attempts. <see cref="Script"/> can answer instead (throttling, a hang, a broken body).
 /// </summary>
 public sealed class FakeHueBridge : IAsyncDisposable
 {
@@ -36,6 +40,7 @@ public sealed class FakeHueBridge : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeHueRequest> _requests = new();
+    private int _pairingAttempts;
 
     public const string EventStreamPath = "/eventstream/clip/v2";
 
@@ -52,6 +57,12 @@ public sealed class FakeHueBridge : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     public IReadOnlyList<FakeHueRequest> Requests => [.. _requests];
+
+    /// <summary>How many pairing requests are answered "link button not pressed" before one gets the key.</summary>
+    public int LinkButtonPressedAfter { get; set; }
+
+    /// <summary>The key a successful pairing hands out (the fake accepts it from then on, as it accepts <see cref="Key"/>).</summary>
+    public static string PairedKey => Key;
 
     /// <summary>Answers a request instead of the bridge: (status, body), or null for the usual answer.</summary>
     public Func<FakeHueRequest, CancellationToken, Task<(int Status, string Body)?>>? Script { get; set; }
@@ -94,10 +105,21 @@ public sealed class FakeHueBridge : IAsyncDisposable
          "color":{"xy":{"x":0.3,"y":0.3},"gamut_type":"A"}}
         """);
 
-    public static async Task<FakeHueBridge> StartAsync()
+    /// <summary>What a bridge says about itself without a key; the id in capitals, as bridges write it there.</summary>
+    public static string Config => $$"""
+        {"name":"Fake bridge","datastoreversion":"163","swversion":"1967054020","apiversion":"1.67.0","mac":"00:17:88:6a:1b:2c",
+         "bridgeid":"{{BridgeId.ToUpperInvariant()}}","factorynew":false,"replacesbridgeid":null,"modelid":"BSB002","starterkitid":""}
+        """;
+
+    /// <summary>The roots that trust this fake's certificate (the test CA), as the bot's code takes them.</summary>
+    internal static MoodBot.Lights.Bridges.HueTrustRoots Trust => TestHueCertificates.Trust;
+
+    /// <summary>A fake bridge over HTTPS with <paramref name="certificate"/>, by default a bridge certificate for <see cref="BridgeId"/> from the test CA.</summary>
+    public static async Task<FakeHueBridge> StartAsync(X509Certificate2? certificate = null)
     {
+        certificate ??= TestHueCertificates.Bridge(BridgeId, TestHueCertificates.Ca);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         builder.Logging.ClearProviders();
         var fake = new FakeHueBridge(builder.Build());
         await fake._app.StartAsync();
@@ -151,7 +173,7 @@ public sealed class FakeHueBridge : IAsyncDisposable
             return;
         }
 
-        var (status, body) = scripted ?? Default(request);
+        var (status, body) = scripted ?? Default(request, ref _pairingAttempts, LinkButtonPressedAfter);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         if (status == 429 && RetryAfterSeconds is { } retryAfter)
@@ -197,8 +219,23 @@ public sealed class FakeHueBridge : IAsyncDisposable
         }
     }
 
-    private static (int, string) Default(FakeHueRequest request)
+    private static (int, string) Default(FakeHueRequest request, ref int pairingAttempts, int pressedAfter)
     {
+        switch (request.Method, request.Path)
+        {
+            case ("GET", "/api/0/config"):
+                return (200, Config);
+            case ("POST", "/api"):
+                if (!request.Body.Contains("\"devicetype\"", StringComparison.Ordinal))
+                {
+                    return (200, """[{"error":{"type":5,"address":"/","description":"invalid/missing parameters in body"}}]""");
+                }
+
+                return Interlocked.Increment(ref pairingAttempts) <= pressedAfter
+                    ? (200, """[{"error":{"type":101,"address":"","description":"link button not pressed"}}]""")
+                    : (200, $$$"""[{"success":{"username":"{{{PairedKey}}}","clientkey":"0123456789ABCDEF0123456789ABCDEF"}}]""");
+        }
+
         if (request.ApplicationKey != Key)
         {
             return (403, Envelope("", """{"description":"unauthorized user"}"""));

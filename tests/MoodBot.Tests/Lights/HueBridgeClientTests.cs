@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using MoodBot.Lights;
+using MoodBot.Lights.Bridges;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 using MoodBot.Tests.Audio.Gcs;
@@ -14,7 +15,11 @@ public sealed class HueBridgeClientTests : IAsyncLifetime, IDisposable
 
     private static readonly MoodCatalog Moods = MoodCatalog.Load(Path.Combine(RepoPaths.Data, "moods.json"));
 
-    private readonly HttpClient _http = new();
+    // Validates the fake's certificate as the bot does, against the test CA and the bridge id.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = new HueCertificateCheck(FakeHueBridge.Trust, BridgeId).Validate },
+    });
     private readonly CollectingLoggerProvider _logs = new();
     private FakeHueBridge _bridge = null!;
 
