@@ -82,5 +82,18 @@ public sealed class RatchetTree
 
     public byte[] Encode() => TlsVectors.Encode(this, static (w, t) => t.Write(w));
 
+    /// <summary>Checks every leaf's signature (RFC 9420 section 7.3): update and commit leaves are signed
+    /// for this group and their position. Throws <see cref="MlsValidationException"/> naming the first bad leaf.</summary>
+    public void VerifyLeafSignatures(ReadOnlySpan<byte> groupId)
+    {
+        for (var leafIndex = 0u; leafIndex < LeafCount; leafIndex++)
+        {
+            if (Leaf(leafIndex) is { } leaf && !leaf.VerifySignature(groupId, leafIndex))
+            {
+                throw new MlsValidationException($"The signature of leaf {leafIndex} does not verify.");
+            }
+        }
+    }
+
     public RatchetTree Clone() => new((TreeNode?[])_nodes.Clone());
 }
