@@ -9,7 +9,8 @@ namespace MoodBot.Voice.Tests.Mls.Join;
 
 /// <summary>passive-client-welcome.json, cipher suite 2: the private keys match the KeyPackage, the
 /// client joins by the Welcome (tree inlined in four cases, given out of band in four; external PSKs
-/// in four) and computes the initial epoch authenticator. The cs2 cases carry no later epochs.</summary>
+/// in four) and computes the initial epoch authenticator; each Welcome's path secret gives the keys
+/// of the committer's path above the joiner, checked against the tree. The cs2 cases carry no later epochs.</summary>
 public sealed class PassiveClientWelcomeTests
 {
     public static TheoryData<int> Cases => ReferenceVectors.Indexes(Entries.Length);
@@ -42,6 +43,8 @@ public sealed class PassiveClientWelcomeTests
             id => psks.GetValueOrDefault(Convert.ToHexString(id.PskId)));
 
         Assert.True(v.HexString("initial_epoch_authenticator") == Convert.ToHexString(group.Secrets.EpochAuthenticator), $"case {index}: epoch authenticator");
+        // Every cs2 Welcome carries a path secret: the joiner then holds the keys of the committer's path above it.
+        Assert.True(group.Keys.Nodes.Any(node => !TreeMath.IsLeaf(node)), $"case {index}: no parent keys from the path secret");
         Assert.True(v.GetProperty("epochs").GetArrayLength() == 0, $"case {index}: later epochs are not applied yet");
     }
 
