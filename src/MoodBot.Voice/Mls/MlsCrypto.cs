@@ -21,6 +21,9 @@ public static class MlsCrypto
     /// <summary>Nn: the AEAD nonce length.</summary>
     public const int NonceLength = 12;
 
+    /// <summary>The AES-GCM tag length.</summary>
+    public const int TagLength = 16;
+
     private static ReadOnlySpan<byte> LabelPrefix => "MLS 1.0 "u8;
 
     public static byte[] Hash(ReadOnlySpan<byte> data) => SHA256.HashData(data);
@@ -118,6 +121,29 @@ public static class MlsCrypto
     /// <summary>DecryptWithLabel(PrivateKey, Label, Context, KEMOutput, Ciphertext) = OpenBase(KEMOutput, PrivateKey, EncryptContext, "", Ciphertext).</summary>
     public static byte[] DecryptWithLabel(P256KeyPair privateKey, string label, ReadOnlySpan<byte> context, ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> ciphertext) =>
         HpkeSuite.OpenBase(kemOutput, privateKey, EncryptContext(label, context), [], ciphertext);
+
+    /// <summary>AEAD.Seal with AES-128-GCM: the ciphertext with its 16-byte tag appended.</summary>
+    public static byte[] AeadSeal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
+    {
+        using var aead = new AesGcm(key, TagLength);
+        var sealedBytes = new byte[plaintext.Length + TagLength];
+        aead.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), aad);
+        return sealedBytes;
+    }
+
+    /// <summary>AEAD.Open with AES-128-GCM; throws <see cref="CryptographicException"/> when the tag does not verify.</summary>
+    public static byte[] AeadOpen(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
+    {
+        if (ciphertext.Length < TagLength)
+        {
+            throw new CryptographicException("An AEAD ciphertext is at least its 16-byte tag.");
+        }
+
+        using var aead = new AesGcm(key, TagLength);
+        var plaintext = new byte[ciphertext.Length - TagLength];
+        aead.Decrypt(nonce, ciphertext[..^TagLength], ciphertext[^TagLength..], plaintext, aad);
+        return plaintext;
+    }
 
     /// <summary>An HPKE key pair from a secret (DeriveKeyPair, used for node keys and the external key).</summary>
     public static P256KeyPair DeriveKeyPair(ReadOnlySpan<byte> secret) => DhKemP256.DeriveKeyPair(secret);

@@ -139,24 +139,7 @@ public static class PrivateMessageProtection
     private static byte[] SenderDataAad(byte[] groupId, ulong epoch, ContentType contentType) =>
         new TlsWriter().WriteOpaque(groupId).WriteUInt64(epoch).WriteUInt8((byte)contentType).ToArray();
 
-    private static byte[] Seal(byte[] key, byte[] nonce, byte[] aad, ReadOnlySpan<byte> plaintext)
-    {
-        using var aead = new AesGcm(key, 16);
-        var sealedBytes = new byte[plaintext.Length + 16];
-        aead.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), aad);
-        return sealedBytes;
-    }
+    private static byte[] Seal(byte[] key, byte[] nonce, byte[] aad, ReadOnlySpan<byte> plaintext) => MlsCrypto.AeadSeal(key, nonce, aad, plaintext);
 
-    private static byte[] Open(byte[] key, byte[] nonce, byte[] aad, ReadOnlySpan<byte> ciphertext)
-    {
-        if (ciphertext.Length < 16)
-        {
-            throw new CryptographicException("An AEAD ciphertext is at least its 16-byte tag.");
-        }
-
-        using var aead = new AesGcm(key, 16);
-        var plaintext = new byte[ciphertext.Length - 16];
-        aead.Decrypt(nonce, ciphertext[..^16], ciphertext[^16..], plaintext, aad);
-        return plaintext;
-    }
+    private static byte[] Open(byte[] key, byte[] nonce, byte[] aad, ReadOnlySpan<byte> ciphertext) => MlsCrypto.AeadOpen(key, nonce, aad, ciphertext);
 }

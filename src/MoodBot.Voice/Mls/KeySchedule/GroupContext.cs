@@ -27,4 +27,27 @@ public sealed record GroupContext(
             .WriteOpaque(ConfirmedTranscriptHash)
             .WriteOpaque(Extensions)
             .ToArray();
+
+    public void Write(TlsWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBytes(Serialize());
+    }
+
+    public static GroupContext Read(ref TlsReader reader)
+    {
+        var version = reader.ReadUInt16();
+        if (version != Mls10)
+        {
+            throw new TlsDecodeException($"Unsupported protocol version {version} in a GroupContext.");
+        }
+
+        return new GroupContext(
+            reader.ReadUInt16(),
+            reader.ReadOpaque().ToArray(),
+            reader.ReadUInt64(),
+            reader.ReadOpaque().ToArray(),
+            reader.ReadOpaque().ToArray(),
+            reader.ReadOpaque().ToArray());
+    }
 }

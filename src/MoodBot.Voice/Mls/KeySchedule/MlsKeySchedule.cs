@@ -41,4 +41,19 @@ public static class MlsKeySchedule
             CryptographicOperations.ZeroMemory(member);
         }
     }
+
+    /// <summary>welcome_secret = DeriveSecret(Extract(joiner_secret, psk_secret), "welcome"): a joiner
+    /// needs it to open the GroupInfo before it has the GroupContext the epoch secret is bound to.</summary>
+    public static byte[] WelcomeSecret(ReadOnlySpan<byte> joinerSecret, ReadOnlySpan<byte> pskSecret)
+    {
+        var member = MlsCrypto.Extract(joinerSecret, pskSecret.IsEmpty ? new byte[MlsCrypto.HashLength] : pskSecret);
+        try
+        {
+            return MlsCrypto.DeriveSecret(member, "welcome");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(member);
+        }
+    }
 }

@@ -1,0 +1,27 @@
+using MoodBot.Voice.Mls.Codec;
+
+namespace MoodBot.Voice.Mls.Messages;
+
+/// <summary>Extension { ExtensionType extension_type; opaque extension_data&lt;V&gt;; } (RFC 9420 section 13.4).
+/// The data is kept encoded; the types this library reads (ratchet_tree) are decoded where used.</summary>
+public sealed record Extension(ushort Type, byte[] Data)
+{
+    /// <summary>ratchet_tree (section 12.4.3.3): the tree carried in a GroupInfo.</summary>
+    public const ushort RatchetTree = 2;
+
+    public static Extension Read(ref TlsReader reader) => new(reader.ReadUInt16(), reader.ReadOpaque().ToArray());
+
+    public void Write(TlsWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteUInt16(Type).WriteOpaque(Data);
+    }
+
+    public static Extension[] ReadList(ref TlsReader reader) => TlsVectors.Read(ref reader, Read);
+
+    public static void WriteList(TlsWriter writer, IReadOnlyList<Extension> extensions) =>
+        TlsVectors.Write(writer, extensions, static (w, e) => e.Write(w));
+
+    /// <summary>The extension of <paramref name="type"/> in a list, or null.</summary>
+    public static Extension? Find(IEnumerable<Extension> extensions, ushort type) => extensions.FirstOrDefault(e => e.Type == type);
+}
