@@ -19,7 +19,7 @@ internal sealed class LightsRig : IAsyncDisposable
     {
         Fake = bridge;
         Bridge = new HueBridge(FakeHueBridge.BridgeId, bridge.Address, FakeHueBridge.Key);
-        Connections = new HueConnections(TimeProvider.System, Logs.CreateFactory());
+        Connections = new HueConnections(FakeHueBridge.Trust, TimeProvider.System, Logs.CreateFactory());
         Cache = new HueBridgeCache(Time);
         Health = new HueBridgeHealth(Time);
         Queues = new HueCommandQueues(Connections, Cache, Health, Time, Logs.CreateFactory().CreateLogger<BridgeCommandQueue>());

@@ -7,6 +7,8 @@ using MoodBot.Audio.Streaming;
 using MoodBot.Tests.Audio.Gcs;
 using MoodBot.Web;
 
+using MoodBot.Tests.Lights;
+
 namespace MoodBot.Tests.Web;
 
 /// <summary>The real host on a loopback port with its own state folder: tests talk to it over HTTP.</summary>
@@ -41,7 +43,12 @@ internal sealed class RunningBot(WebApplication app, TempDirectory state, Collec
         // Pre-rendering would compete with the tests for the two cores; its own test turns it on.
         string[] args = ["--Web:Urls=http://127.0.0.1:0", $"--State:Path={state.Path}", "--Logging:LogLevel:Default=Warning", "--Audio:PrerenderCatalogue=false", .. settings];
         var logs = new CollectingLoggerProvider();
-        var app = MoodBotWebApp.Create(args, RepoPaths.Root, builder => builder.Logging.AddProvider(logs));
+        var app = MoodBotWebApp.Create(args, RepoPaths.Root, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            // The only Hue bridges tests talk to are fakes with certificates from the test CA.
+            builder.Services.AddSingleton(FakeHueBridge.Trust);
+        });
         await app.StartAsync();
 
         // Tests add tracks of their own; the start-up sources must not race them (or their warnings).

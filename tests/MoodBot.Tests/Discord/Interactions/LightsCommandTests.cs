@@ -115,7 +115,8 @@ public sealed class LightsCommandTests : IAsyncLifetime
     public async Task Link_ANameOnTwoBridges_IsAmbiguous_UntilNamedByItsKey()
     {
         Pair();
-        _bot.Get<HueBridgeStore>().Save(new HueBridge(OtherBridge, _hue.Address, FakeHueBridge.Key));
+        await using var other = await FakeHueBridge.StartAsync(TestHueCertificates.Bridge(OtherBridge, TestHueCertificates.Ca));
+        _bot.Get<HueBridgeStore>().Save(new HueBridge(OtherBridge, other.Address, FakeHueBridge.Key));
 
         await AnswerAsync(Link("6", "Office"));
         var ambiguous = (await EditOfAsync("6")).GetProperty("content").GetString()!;
