@@ -23,19 +23,21 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
             try
             {
                 var client = connections.ClientFor(bridge);
-                var rooms = await client.GetRoomsAsync(ct).ConfigureAwait(false);
-                var zones = await client.GetZonesAsync(ct).ConfigureAwait(false);
-                var groupedLights = await client.GetGroupedLightsAsync(ct).ConfigureAwait(false);
-                var lights = await client.GetLightsAsync(ct).ConfigureAwait(false);
-                cache.Load(bridge.Id, rooms.Concat(zones), groupedLights, lights);
+                var (groups, lights) = await LoadAsync(client, bridge, ct).ConfigureAwait(false);
 
                 // It answered: reachable again. The stream's first record may be minutes away.
                 failures = 0;
                 health.StreamOpened(bridge.Id);
-                Log.StreamOpened(logger, bridge, rooms.Count + zones.Count, lights.Count);
+                Log.StreamOpened(logger, bridge, groups, lights);
                 await foreach (var record in client.ReadEventsAsync(ct).ConfigureAwait(false))
                 {
-                    Apply(bridge, record.EventId, record.Data);
+                    if (Apply(bridge, record.EventId, record.Data))
+                    {
+                        // A room, zone or light was added or removed: events carry only the
+                        // change, so who belongs where is read again.
+                        (groups, lights) = await LoadAsync(client, bridge, ct).ConfigureAwait(false);
+                        Log.Reloaded(logger, bridge, groups, lights);
+                    }
                 }
 
                 health.StreamDropped(bridge.Id, "the bridge closed its event stream");
@@ -63,7 +65,18 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
         }
     }
 
-    private void Apply(HueBridge bridge, string? id, string data)
+    private async Task<(int Groups, int Lights)> LoadAsync(HueBridgeClient client, HueBridge bridge, CancellationToken ct)
+    {
+        var rooms = await client.GetRoomsAsync(ct).ConfigureAwait(false);
+        var zones = await client.GetZonesAsync(ct).ConfigureAwait(false);
+        var groupedLights = await client.GetGroupedLightsAsync(ct).ConfigureAwait(false);
+        var lights = await client.GetLightsAsync(ct).ConfigureAwait(false);
+        cache.Load(bridge.Id, rooms.Concat(zones), groupedLights, lights);
+        return (rooms.Count + zones.Count, lights.Count);
+    }
+
+    /// <summary>Applies a record's changes; true when it added or removed something the cache holds.</summary>
+    private bool Apply(HueBridge bridge, string? id, string data)
     {
         IReadOnlyList<HueEvent>? events;
         try
@@ -74,16 +87,20 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
         {
             // One bad record is skipped; the stream goes on.
             Log.BadRecord(logger, bridge, id, ex.Message);
-            return;
+            return false;
         }
 
+        var reshaped = false;
         foreach (var change in events ?? [])
         {
+            reshaped |= change.Type is "add" or "delete" && change.Data is { } resources && resources.Any(r => r.Type is "room" or "zone" or "light" or "grouped_light");
             foreach (var groupedLight in cache.Apply(bridge.Id, change))
             {
                 Log.ChangedByHand(logger, bridge, groupedLight);
             }
         }
+
+        return reshaped;
     }
 
     // The bridge goes in as itself: its ToString leaves the application key out.
@@ -91,6 +108,9 @@ internal sealed partial class HueBridgeMonitor(HueConnections connections, HueBr
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "{Bridge}: following its event stream ({Groups} rooms and zones, {Lights} lights)")]
         public static partial void StreamOpened(ILogger logger, HueBridge bridge, int groups, int lights);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Bridge}: rooms or lights were added or removed; read again ({Groups} rooms and zones, {Lights} lights)")]
+        public static partial void Reloaded(ILogger logger, HueBridge bridge, int groups, int lights);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "{Bridge}: the event stream ended; reconnecting")]
         public static partial void StreamEnded(ILogger logger, HueBridge bridge);

@@ -94,4 +94,29 @@ public sealed class HueBridgeMonitorTests : IAsyncLifetime
         await stop.CancelAsync();
         await run;
     }
+
+    [Fact]
+    public async Task RunAsync_ARoomAddedOnTheBridge_ReadsTheResourcesAgain_WithoutDroppingTheStream()
+    {
+        var monitor = new HueBridgeMonitor(_rig.Connections, _rig.Cache, _rig.Health, _rig.Time, _rig.Logs.CreateFactory().CreateLogger<HueBridgeMonitor>());
+        using var stop = new CancellationTokenSource();
+        var run = monitor.RunAsync(_rig.Bridge, stop.Token);
+        await _rig.UntilAsync(() => _rig.Fake.EventStreams == 1, "the stream is open", TimeSpan.Zero);
+        int RoomReads() => _rig.Fake.Requests.Count(r => r.Method == "GET" && r.Path == "/clip/v2/resource/room");
+        Assert.Equal(1, RoomReads());
+
+        // A brightness change is only applied; a new room means reading who belongs where again.
+        _rig.Fake.PushEvents($$$"""
+            [{"creationtime":"2026-03-01T20:00:01Z","id":"0d1e2f3a-4b5c-4d6e-8f70-819203a4b5c6","type":"update","data":[
+              {"id":"{{{FakeHueBridge.LivingRoomLights}}}","dimming":{"brightness":30},"type":"grouped_light"}]},
+             {"creationtime":"2026-03-01T20:00:01Z","id":"1e2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7","type":"add","data":[
+              {"id":"7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f","type":"room","metadata":{"name":"Study","archetype":"office"},"children":[],"services":[]}]}]
+            """);
+        await _rig.UntilAsync(() => RoomReads() == 2, "the resources are read again", TimeSpan.Zero);
+
+        Assert.Equal(1, _rig.Fake.EventStreams);
+        Assert.False(_rig.Health.Of(_rig.Bridge.Id).IsUnreachable);
+        await stop.CancelAsync();
+        await run;
+    }
 }
