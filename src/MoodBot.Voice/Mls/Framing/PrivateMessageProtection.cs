@@ -73,7 +73,21 @@ public static class PrivateMessageProtection
         MlsSecretTree secretTree,
         ReadOnlySpan<byte> signaturePublicKey)
     {
+        var key = signaturePublicKey.ToArray();
+        return Unprotect(mlsMessage, groupContext, senderDataSecret, secretTree, _ => key);
+    }
+
+    /// <summary>As above, with the sender's signature key looked up by its leaf index once the sender
+    /// data is decrypted (the sender is hidden until then).</summary>
+    public static AuthenticatedContent Unprotect(
+        ReadOnlySpan<byte> mlsMessage,
+        ReadOnlySpan<byte> groupContext,
+        ReadOnlySpan<byte> senderDataSecret,
+        MlsSecretTree secretTree,
+        Func<uint, byte[]> signatureKeyOfLeaf)
+    {
         ArgumentNullException.ThrowIfNull(secretTree);
+        ArgumentNullException.ThrowIfNull(signatureKeyOfLeaf);
         var reader = new TlsReader(mlsMessage);
         MessageAuth.ReadMlsMessageHeader(ref reader, WireFormat.PrivateMessage);
         var groupId = reader.ReadOpaque().ToArray();
@@ -92,6 +106,7 @@ public static class PrivateMessageProtection
         var reuseGuard = senderReader.ReadBytes(ReuseGuardLength);
         senderReader.EnsureEnd();
 
+        var signaturePublicKey = signatureKeyOfLeaf(leaf);
         var ratchetKey = secretTree.Ratchet(leaf, KindOf(contentType)).Get(generation);
         var shell = new FramedContent(groupId, epoch, Sender.Member(leaf), authenticatedData, contentType, []);
         var plaintext = Open(ratchetKey.Key, GuardedNonce(ratchetKey.Nonce, reuseGuard), ContentAad(shell), ciphertext);

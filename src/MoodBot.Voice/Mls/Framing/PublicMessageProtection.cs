@@ -12,6 +12,15 @@ public static class PublicMessageProtection
     {
         ArgumentNullException.ThrowIfNull(content);
         var signature = MessageAuth.Sign(content, WireFormat.PublicMessage, groupContext, signaturePrivateKey);
+        return Frame(content, signature, confirmationTag, groupContext, membershipKey);
+    }
+
+    /// <summary>Frames content whose signature is already made. A committer needs this: the signature goes
+    /// into the confirmed transcript hash, and so into the confirmation tag, before the message is framed,
+    /// and ECDSA signing again would give a different signature.</summary>
+    public static byte[] Frame(FramedContent content, byte[] signature, byte[]? confirmationTag, ReadOnlySpan<byte> groupContext, ReadOnlySpan<byte> membershipKey)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         var body = new TlsWriter();
         content.Write(body);
         MessageAuth.WriteAuthData(body, content.ContentType, signature, confirmationTag);
@@ -31,6 +40,15 @@ public static class PublicMessageProtection
     /// signature, and returns the content; throws <see cref="CryptographicException"/> when either fails.</summary>
     public static AuthenticatedContent Unprotect(ReadOnlySpan<byte> mlsMessage, ReadOnlySpan<byte> groupContext, ReadOnlySpan<byte> membershipKey, ReadOnlySpan<byte> signaturePublicKey)
     {
+        var key = signaturePublicKey.ToArray();
+        return Unprotect(mlsMessage, groupContext, membershipKey, _ => key);
+    }
+
+    /// <summary>As above, with the signature key looked up from the sender once the content is read
+    /// (a member's leaf in the ratchet tree, or an external sender); the lookup may throw to refuse a sender.</summary>
+    public static AuthenticatedContent Unprotect(ReadOnlySpan<byte> mlsMessage, ReadOnlySpan<byte> groupContext, ReadOnlySpan<byte> membershipKey, Func<Sender, byte[]> signatureKeyOf)
+    {
+        ArgumentNullException.ThrowIfNull(signatureKeyOf);
         var reader = new TlsReader(mlsMessage);
         MessageAuth.ReadMlsMessageHeader(ref reader, WireFormat.PublicMessage);
         var start = reader.Position;
@@ -49,7 +67,7 @@ public static class PublicMessageProtection
 
         reader.EnsureEnd();
         var message = new AuthenticatedContent(WireFormat.PublicMessage, content, signature, confirmationTag);
-        MessageAuth.Verify(message, groupContext, signaturePublicKey);
+        MessageAuth.Verify(message, groupContext, signatureKeyOf(content.Sender));
         return message;
     }
 

@@ -35,6 +35,12 @@ public sealed record GroupInfo(GroupContext GroupContext, Extension[] Extensions
         return writer.ToArray();
     }
 
+    /// <summary>This GroupInfo signed by the committer (SignWithLabel over GroupInfoTBS).</summary>
+    public GroupInfo SignedBy(ReadOnlySpan<byte> signaturePrivateKey) =>
+        this with { Signature = MlsCrypto.SignWithLabel(signaturePrivateKey, SignatureLabel, ToBeSigned()) };
+
+    public byte[] Encode() => TlsVectors.Encode(this, static (w, g) => g.Write(w));
+
     /// <summary>VerifyWithLabel(signer's signature key, "GroupInfoTBS", GroupInfoTBS, signature).</summary>
     public bool VerifySignature(ReadOnlySpan<byte> signerPublicKey) =>
         MlsCrypto.VerifyWithLabel(signerPublicKey, SignatureLabel, ToBeSigned(), Signature);

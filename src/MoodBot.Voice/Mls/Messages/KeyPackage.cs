@@ -39,6 +39,14 @@ public sealed record KeyPackage(ushort Version, ushort CipherSuite, byte[] InitK
         return MlsCrypto.VerifyWithLabel(LeafNode.SignatureKey, SignatureLabel, tbs.WrittenSpan, Signature);
     }
 
+    /// <summary>This KeyPackage signed with the leaf's signature key.</summary>
+    public KeyPackage SignedBy(ReadOnlySpan<byte> signaturePrivateKey)
+    {
+        var tbs = new TlsWriter();
+        WriteContent(tbs);
+        return this with { Signature = MlsCrypto.SignWithLabel(signaturePrivateKey, SignatureLabel, tbs.WrittenSpan) };
+    }
+
     private void WriteContent(TlsWriter writer)
     {
         writer.WriteUInt16(Version).WriteUInt16(CipherSuite).WriteOpaque(InitKey);

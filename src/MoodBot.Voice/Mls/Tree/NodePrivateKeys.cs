@@ -34,6 +34,18 @@ public sealed class NodePrivateKeys : IDisposable
         }
     }
 
+    /// <summary>An independent copy, so a Commit can be staged on it and dropped if it fails.</summary>
+    public NodePrivateKeys Clone()
+    {
+        var copy = new NodePrivateKeys();
+        foreach (var (node, key) in _keys)
+        {
+            copy._keys[node] = P256KeyPair.FromPrivateKey(key.PrivateKey);
+        }
+
+        return copy;
+    }
+
     public void Dispose()
     {
         foreach (var key in _keys.Values)

@@ -9,15 +9,11 @@ namespace MoodBot.Voice.Mls.Tree;
 /// 12.4.3.3) trailing blank nodes are left out; reading pads them back, writing drops them again.</summary>
 public sealed class RatchetTree
 {
-    private readonly TreeNode?[] _nodes;
+    private TreeNode?[] _nodes;
 
-    private RatchetTree(TreeNode?[] nodes)
-    {
-        _nodes = nodes;
-        LeafCount = (uint)(nodes.Length + 1) / 2;
-    }
+    private RatchetTree(TreeNode?[] nodes) => _nodes = nodes;
 
-    public uint LeafCount { get; }
+    public uint LeafCount => (uint)(_nodes.Length + 1) / 2;
 
     public uint NodeCount => (uint)_nodes.Length;
 
@@ -96,4 +92,32 @@ public sealed class RatchetTree
     }
 
     public RatchetTree Clone() => new((TreeNode?[])_nodes.Clone());
+
+    /// <summary>A one-leaf tree: a new group's creator alone (RFC 9420 section 11).</summary>
+    public static RatchetTree OfSingleLeaf(LeafNode leaf) => new([TreeNode.OfLeaf(leaf)]);
+
+    /// <summary>Doubles the tree to the right with blank nodes (an Add into a full tree, section 12.1.1):
+    /// the old root becomes the left child of the new one, so every existing index keeps its meaning.</summary>
+    internal void Extend()
+    {
+        var nodes = new TreeNode?[TreeMath.NodeWidth(LeafCount * 2)];
+        _nodes.CopyTo(nodes, 0);
+        _nodes = nodes;
+    }
+
+    /// <summary>Drops the right half while it holds no member (section 12.1.3): the tree keeps 2^d leaves
+    /// for the smallest d with 2^d above the rightmost non-blank leaf's index.</summary>
+    internal void Truncate()
+    {
+        var leaves = LeafCount;
+        while (leaves > 1 && Enumerable.Range((int)(leaves / 2), (int)(leaves / 2)).All(l => Leaf((uint)l) is null))
+        {
+            leaves /= 2;
+        }
+
+        if (leaves != LeafCount)
+        {
+            _nodes = _nodes[..(int)TreeMath.NodeWidth(leaves)];
+        }
+    }
 }
