@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using MoodBot.Lights;
 using MoodBot.Lights.Bridges;
 using MoodBot.Lights.Links;
@@ -131,6 +132,15 @@ public sealed class AdminLightsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Empty(_hue.Requests);
         Assert.All(bot.Logs.Entries, e => Assert.DoesNotContain(token, e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_WithAShortAdminToken_IsRefusedSayingWhy()
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningBot.StartAsync("--Web:AdminToken=short"));
+
+        Assert.Contains("Web:AdminToken must be empty or at least 16 characters", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("=short", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
