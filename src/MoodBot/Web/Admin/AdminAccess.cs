@@ -39,7 +39,7 @@ internal static class AdminAccess
     }
 
     /// <summary>
-    /// A loopback peer with no forwarding header. A reverse proxy on the same host connects from
+    /// A loopback peer with no forwarding header, asking for a loopback host name from its own origin. A reverse proxy on the same host connects from
     /// loopback for every visitor, so a request it forwarded is not trusted as local; the headers
     /// are looked at only for being there, since their values can be made up by anyone.
     /// </summary>
@@ -61,7 +61,24 @@ internal static class AdminAccess
             && !headers.ContainsKey("Forwarded")
             && !headers.ContainsKey("X-Forwarded-For")
             && !headers.ContainsKey("X-Forwarded-Host")
-            && !headers.ContainsKey("X-Real-IP");
+            && !headers.ContainsKey("X-Real-IP")
+            && IsLoopbackHost(context.Request.Host.Host)
+            && IsSameOrigin(context.Request);
+    }
+
+    // A page from anywhere can make a browser on this machine talk to localhost: by DNS rebinding
+    // (its own name resolving to 127.0.0.1, so the Host header is that name) or by a cross-site
+    // form post (its Origin). Neither may act as the local admin. With a token there is no such
+    // hole: a custom header cannot be sent cross-site without CORS, which the host does not allow.
+    private static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
     }
 
     // Constant time over the hashes, so neither the content nor the length of the token leaks through timing.

@@ -29,6 +29,36 @@ public sealed class AdminAccessTests
     }
 
     [Theory]
+    [InlineData("evil.example:5080", null)]
+    [InlineData("127.0.0.1:5080", "http://evil.example")]
+    [InlineData("localhost:5080", "http://127.0.0.1:5080")]
+    public void Refusal_NoTokenSet_LoopbackFromAnotherSite_IsRefused(string host, string? origin)
+    {
+        var request = Request("127.0.0.1", host);
+        if (origin is not null)
+        {
+            request.Request.Headers.Origin = origin;
+        }
+
+        Assert.Equal(AdminAccess.NeedsLocal, AdminAccess.Refusal(request, adminToken: null));
+    }
+
+    [Theory]
+    [InlineData("localhost:5080", "http://localhost:5080")]
+    [InlineData("127.0.0.1:5080", "http://127.0.0.1:5080")]
+    [InlineData("[::1]:5080", null)]
+    public void Refusal_NoTokenSet_LoopbackFromItsOwnPage_IsAdmin(string host, string? origin)
+    {
+        var request = Request("::1", host);
+        if (origin is not null)
+        {
+            request.Request.Headers.Origin = origin;
+        }
+
+        Assert.Null(AdminAccess.Refusal(request, adminToken: null));
+    }
+
+    [Theory]
     [InlineData("192.168.1.30")]
     [InlineData("fe80::1")]
     [InlineData(null)]
@@ -79,6 +109,10 @@ public sealed class AdminAccessTests
     public void AdminTokenLength_EmptyOrLong_IsValid(string? token, bool valid) =>
         Assert.Equal(valid, new AdminTokenLengthAttribute().IsValid(token));
 
-    private static DefaultHttpContext Request(string? address) =>
-        new() { Connection = { RemoteIpAddress = address is null ? null : IPAddress.Parse(address) } };
+    private static DefaultHttpContext Request(string? address, string host = "localhost:5080") =>
+        new()
+        {
+            Connection = { RemoteIpAddress = address is null ? null : IPAddress.Parse(address) },
+            Request = { Scheme = "http", Host = new HostString(host) },
+        };
 }
