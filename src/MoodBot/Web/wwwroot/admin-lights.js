@@ -188,4 +188,5 @@ $("token-forget").addEventListener("click", () => {
   refresh();
 });
 
-refresh();
+// "ready" once the first answers are shown (the browser tests wait for it).
+refresh().finally(() => document.body.classList.add("ready"));
