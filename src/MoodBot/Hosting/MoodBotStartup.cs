@@ -15,6 +15,9 @@ internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodC
         var reading = await interpreter.InterpretAsync("feeling pretty good today", cancellationToken);
         Log.Ready(logger, interpreter.Name, catalog.All.Count, reading.Mood ?? "none");
         Log.WebPage(logger, web.Value.LocalBaseUri());
+        Log.SiteAdmin(logger, string.IsNullOrEmpty(web.Value.AdminToken)
+            ? "from this machine only (no proxy); set Web:AdminToken to allow others"
+            : "by the Web:AdminToken in the X-MoodBot-Admin header");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -27,5 +30,9 @@ internal sealed partial class MoodBotStartup(IMoodInterpreter interpreter, MoodC
         // Discord and Slack each say for themselves whether they are on.
         [LoggerMessage(2, LogLevel.Information, "Talk to MoodBot in a browser at {Url}")]
         public static partial void WebPage(ILogger logger, Uri url);
+
+        // Says how access works, never the token itself.
+        [LoggerMessage(3, LogLevel.Information, "Hue lights are administered at /admin/lights, {Who}")]
+        public static partial void SiteAdmin(ILogger logger, string who);
     }
 }

@@ -2,20 +2,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MoodBot.Lights.Links;
+using MoodBot.Web.Admin;
 using MoodBot.Web.Api;
 
 namespace MoodBot.Rooms;
 
 /// <summary>
 /// A room's Hue lights, for its admins: the Hue rooms and zones the paired bridges offer, and
-/// linking one so that the moods posted in the room set its lights. Listing asks the bridges (each
+/// linking one so that the moods posted in the room set its lights. Both the room's admin token and
+/// the site admin (<see cref="AdminAccess"/>) are needed. Listing asks the bridges (each
 /// within the Hue client's short timeout); linking checks the group still exists there.
 /// </summary>
 internal static class RoomLightsApi
 {
     public static IEndpointRouteBuilder MapRoomLights(this IEndpointRouteBuilder app)
     {
-        var lights = app.MapGroup("/api/rooms/{slug}/lights").RequireRateLimiting(MoodApi.RateLimitPolicy).WithTags("Rooms");
+        var lights = app.MapGroup("/api/rooms/{slug}/lights").RequireRateLimiting(MoodApi.RateLimitPolicy).WithTags("Rooms")
+            // The lights are the bot owner's, not a room creator's: anyone may create a room.
+            .RequireSiteAdmin();
         lights.MapGet("/", GetAsync)
             .WithSummary("The Hue rooms and zones linked to the room, and those the paired bridges offer (admin)")
             .Produces<RoomLights>()

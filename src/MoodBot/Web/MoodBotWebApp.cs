@@ -6,6 +6,7 @@ using MoodBot.Discord.Interactions;
 using MoodBot.Hosting;
 using MoodBot.Rooms;
 using MoodBot.Slack.Http;
+using MoodBot.Web.Admin;
 using MoodBot.Web.Api;
 using MoodBot.Web.Page;
 
@@ -37,6 +38,8 @@ internal static class MoodBotWebApp
         app.MapRooms();
         app.MapRoomLights();
         app.MapRoomPage();
+        app.MapAdminLights();
+        app.MapAdminLightsPage();
         app.MapAudio();
         app.MapDiscordInteractions();
         app.MapSlack();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MoodBot.Mood;
+using MoodBot.Web.Admin;
 using MoodBot.Web.Api;
 
 namespace MoodBot.Web;
@@ -22,7 +23,10 @@ internal static class WebRegistration
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ReadingJsonContext.Default);
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default);
         });
+        services.AddSingleton<AdminAccessFilter>();
+        services.AddSingleton<LightsPairingJobs>();
         services.AddOpenApi();
         services.AddRateLimiter(options =>
         {

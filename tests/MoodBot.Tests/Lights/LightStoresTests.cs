@@ -48,6 +48,23 @@ public sealed class LightStoresTests : IDisposable
         Assert.Single(links.TargetsOf(LightPlace.Room("porch")));
     }
 
+    [Fact]
+    public void Links_AllListsEveryPlace_UnlinkByBridgeLeavesTheSameGroupIdOnAnotherBridge()
+    {
+        var links = new LightLinkStore(_state);
+        var room = LightPlace.Room("porch");
+        links.Link(room, new LightTarget("b1", "room-1", "gl-1", "Kitchen"));
+        links.Link(room, new LightTarget("b2", "room-1", "gl-7", "Kitchen"));
+        links.Link(LightPlace.Discord("42"), new LightTarget("b1", "room-2", "gl-2", "Hall"));
+
+        Assert.Equal(
+            [("discord:42", "b1", "room-2"), ("room:porch", "b1", "room-1"), ("room:porch", "b2", "room-1")],
+            links.All().Select(l => (l.Place, l.Target.BridgeId, l.Target.GroupId)).Order());
+        Assert.True(links.Unlink(room, "b2", "room-1"));
+        Assert.False(links.Unlink(room, "b2", "room-1"));
+        Assert.Equal([new LightTarget("b1", "room-1", "gl-1", "Kitchen")], links.TargetsOf(room));
+    }
+
     public void Dispose()
     {
         _state.Dispose();

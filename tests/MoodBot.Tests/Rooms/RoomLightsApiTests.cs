@@ -47,6 +47,30 @@ public sealed class RoomLightsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lights_WithAnAdminTokenSet_NeedTheSiteAdminHeader_AsWellAsTheRoomsToken()
+    {
+        const string siteToken = "site-admin-token-for-the-test";
+        await using var bot = await RunningBot.StartAsync("--Web:AdminToken=" + siteToken);
+        bot.Get<HueBridgeStore>().Save(new HueBridge(FakeHueBridge.BridgeId, _hue.Address, FakeHueBridge.Key));
+        var created = await CreateAsync(bot, "Porch");
+        var (slug, token) = (created.GetProperty("slug").GetString()!, created.GetProperty("admin_token").GetString()!);
+
+        using var roomAdminOnly = await SendAsync(bot, HttpMethod.Get, $"/api/rooms/{slug}/lights", adminToken: token);
+        using var linkRefused = await SendAsync(bot, HttpMethod.Put, $"/api/rooms/{slug}/lights/{FakeHueBridge.BridgeId}/{FakeHueBridge.Office}", adminToken: token);
+        using var both = new HttpRequestMessage(HttpMethod.Get, $"/api/rooms/{slug}/lights");
+        both.Headers.Authorization = new("Bearer", token);
+        both.Headers.Add("X-MoodBot-Admin", siteToken);
+        using var allowed = await bot.Client.SendAsync(both);
+
+        Assert.Equal(HttpStatusCode.Forbidden, roomAdminOnly.StatusCode);
+        Assert.Contains("Web:AdminToken", await ErrorOf(roomAdminOnly), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, linkRefused.StatusCode);
+        Assert.Empty(bot.Get<LightLinkStore>().TargetsOf(LightPlace.Room(slug)));
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(3, (await JsonOf(allowed)).GetProperty("available").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Get_ListsTheBridgesRoomsAndZones_PutLinksOne_DeleteUnlinksIt()
     {
         Pair();

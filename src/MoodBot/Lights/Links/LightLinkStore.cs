@@ -27,6 +27,30 @@ internal sealed class LightLinkStore(StateStore state)
             : connection.Execute("DELETE FROM light_links WHERE place = @place AND group_id = @group", ("@place", place), ("@group", groupId));
     }
 
+    /// <summary>Unlinks one Hue room of one bridge from a place; false when it was not linked there.</summary>
+    public bool Unlink(string place, string bridgeId, string groupId)
+    {
+        using var connection = state.Open();
+        return connection.Execute(
+            "DELETE FROM light_links WHERE place = @place AND bridge_id = @bridge AND group_id = @group",
+            ("@place", place), ("@bridge", bridgeId), ("@group", groupId)) > 0;
+    }
+
+    /// <summary>Every link of every place, for the site admin's page.</summary>
+    public IReadOnlyList<LightLink> All()
+    {
+        using var connection = state.Open();
+        using var command = connection.Command("SELECT place, bridge_id, group_id, grouped_light_id, name FROM light_links ORDER BY place, name, group_id");
+        using var reader = command.ExecuteReader();
+        var links = new List<LightLink>();
+        while (reader.Read())
+        {
+            links.Add(new LightLink(reader.GetString(0), new LightTarget(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))));
+        }
+
+        return links;
+    }
+
     public IReadOnlyList<LightTarget> TargetsOf(string place)
     {
         using var connection = state.Open();

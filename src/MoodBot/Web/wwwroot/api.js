@@ -52,10 +52,12 @@ export const createRoom = (name, isPrivate) => send("POST", "/api/rooms", { name
  */
 export class RoomApi {
   /** @param {string} slug @param {string | null} token @param {string | null} adminToken */
-  constructor(slug, token, adminToken) {
+  constructor(slug, token, adminToken, siteAdminToken = "") {
     this.base = `/api/rooms/${encodeURIComponent(slug)}`;
     this.query = token ? `?token=${encodeURIComponent(token)}` : "";
     this.headers = adminToken ? { authorization: `Bearer ${adminToken}` } : {};
+    // The lights are the site admin's too: they also need the token entered on /admin/lights, if any.
+    this.lightHeaders = siteAdminToken ? { ...this.headers, [SiteAdminHeader]: siteAdminToken } : this.headers;
   }
 
   url(path = "") {
@@ -70,9 +72,32 @@ export class RoomApi {
   remove = () => send("DELETE", this.url(), undefined, this.headers);
   events = () => new EventSource(this.url("/events"));
   /** @returns {Promise<{paired: boolean, linked: Array<{bridge_id: string, group_id: string, name: string}>, available: Array<{bridge_id: string, group_id: string, name: string}>, problems: string[]}>} */
-  lights = () => send("GET", this.url("/lights"), undefined, this.headers);
+  lights = () => send("GET", this.url("/lights"), undefined, this.lightHeaders);
   linkLight = (bridgeId, groupId) =>
-    send("PUT", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.headers);
+    send("PUT", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.lightHeaders);
   unlinkLight = (bridgeId, groupId) =>
-    send("DELETE", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.headers);
+    send("DELETE", this.url(`/lights/${encodeURIComponent(bridgeId)}/${encodeURIComponent(groupId)}`), undefined, this.lightHeaders);
+}
+
+/** The header the site admin token (Web:AdminToken) goes in. */
+export const SiteAdminHeader = "x-moodbot-admin";
+
+/** The site admin's Hue calls (/admin/lights). Without a token, only the bot's own machine is let in. */
+export class AdminApi {
+  /** @param {string} token */
+  constructor(token) {
+    this.headers = token ? { [SiteAdminHeader]: token } : {};
+  }
+
+  /** @returns {Promise<{paired: Array<{id: string, address: string}>, candidates: Array<{address: string, bridge_id: string | null, source: string}>}>} */
+  bridges = () => send("GET", "/api/admin/lights/bridges", undefined, this.headers);
+  forget = id => send("DELETE", `/api/admin/lights/bridges/${encodeURIComponent(id)}`, undefined, this.headers);
+  /** @returns {Promise<{id: string, state: string, address: string, bridge_id: string | null, attempt: number, seconds_left: number | null, error: string | null, running: boolean}>} */
+  pair = (address, bridgeId) => send("POST", "/api/admin/lights/pair", { address, bridge_id: bridgeId ?? null }, this.headers);
+  pairing = () => send("GET", "/api/admin/lights/pair", undefined, this.headers);
+  /** @returns {Promise<{groups: Array<{bridge_id: string, group_id: string, name: string}>, links: Array<{place: string, kind: string, name: string, bridge_id: string, group_id: string, group_name: string}>, problems: string[]}>} */
+  links = () => send("GET", "/api/admin/lights/links", undefined, this.headers);
+  unlink = (place, bridgeId, groupId) => send("DELETE",
+    `/api/admin/lights/links?place=${encodeURIComponent(place)}&bridge_id=${encodeURIComponent(bridgeId)}&group_id=${encodeURIComponent(groupId)}`,
+    undefined, this.headers);
 }

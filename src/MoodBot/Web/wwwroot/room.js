@@ -1,7 +1,7 @@
 // A shared listening room (/rooms/{slug}): everyone hears the same track at the same second. The
 // server keeps the clock; this page follows its events, seeks to where the room is and corrects drift.
 import { RoomApi, listMoods } from "./api.js";
-import { sessionId, roomTokens, forgetRoom } from "./storage.js";
+import { sessionId, roomTokens, forgetRoom, adminToken } from "./storage.js";
 import { el, clock } from "./dom.js";
 import { moodInfo } from "./render.js";
 import { playable } from "./player.js";
@@ -29,7 +29,7 @@ const slug = (() => {
 })();
 const kept = roomTokens(slug);
 const joinToken = new URLSearchParams(location.search).get("token") ?? kept.token;
-const api = new RoomApi(slug, joinToken, kept.adminToken);
+const api = new RoomApi(slug, joinToken, kept.adminToken, adminToken());
 const session = sessionId();
 
 /** @type {Map<string, {id: string, label: string, emoji: string, color: string}>} */
@@ -271,6 +271,11 @@ async function showLights() {
   try {
     lights = await api.lights();
   } catch (error) {
+    // 403: the lights are the site admin's, and this browser is not (the message says how to be).
+    if (error.status === 403) {
+      $("lights-linked").replaceChildren();
+      $("lights-form").hidden = true;
+    }
     say("lights-status", error.message);
     return;
   }

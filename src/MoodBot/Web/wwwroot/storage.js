@@ -100,3 +100,26 @@ export function forgetRoom(slug) {
   delete kept[slug];
   write(RoomsKey, JSON.stringify(kept));
 }
+
+// The site admin token (Web:AdminToken) as entered on /admin/lights: in sessionStorage, so it
+// lives only as long as the tab and is sent only by this origin's pages.
+const AdminTokenKey = "moodbot.admin-token";
+
+/** @returns {string} the token entered in this tab, or "". */
+export function adminToken() {
+  try {
+    return sessionStorage.getItem(AdminTokenKey) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** Keeps the token for this tab; an empty one forgets it. */
+export function setAdminToken(token) {
+  try {
+    if (token) sessionStorage.setItem(AdminTokenKey, token);
+    else sessionStorage.removeItem(AdminTokenKey);
+  } catch {
+    // Storage disabled: the token works for this page only, until it is reloaded.
+  }
+}
