@@ -243,8 +243,10 @@ public sealed partial class VoiceGatewayClient : IAsyncDisposable
             // Could not connect, or a send failed on a dead connection: resumable like any drop.
             return VoiceCloseCodes.AbnormalClosure;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Disposal (RunAsync then stops), or the heartbeat loop dropping a zombie connection
+            // mid-handshake step: either way this connection is over and may be resumed.
             return VoiceCloseCodes.AbnormalClosure;
         }
         finally
