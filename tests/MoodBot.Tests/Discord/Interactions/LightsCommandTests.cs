@@ -184,6 +184,26 @@ public sealed class LightsCommandTests : IAsyncLifetime
             "the bridge is told the mood's light");
     }
 
+    [Fact]
+    public async Task Mood_WithTheLinkedBridgeHanging_IsStillAnswered_WithTheLightsLine()
+    {
+        // The bridge accepts connections and never answers: the reply must not wait for it.
+        _hue.Script = async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return null;
+        };
+        Pair();
+        _bot.Get<LightLinkStore>().Link(Place, new LightTarget(FakeHueBridge.BridgeId, FakeHueBridge.LivingRoom, FakeHueBridge.LivingRoomLights, "Living room"));
+
+        var deferred = await AnswerAsync(TestInteractions.Mood("15", "so happy today, everything went right!"));
+        var embed = (await EditOfAsync("15")).GetProperty("embeds")[0];
+
+        Assert.Equal(5, deferred.GetProperty("type").GetInt32());
+        Assert.Contains("Joyful", embed.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains(embed.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "Lights");
+    }
+
     private void Pair() => _bot.Get<HueBridgeStore>().Save(new HueBridge(FakeHueBridge.BridgeId, _hue.Address, FakeHueBridge.Key));
 
     private static string Link(string id, string room, string permissions = TestInteractions.Admin) =>
