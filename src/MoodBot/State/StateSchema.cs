@@ -55,8 +55,10 @@ internal static class StateSchema
         """);
 
     /// <summary>Paired Hue bridges (with their application keys) and the chat places linked to their rooms.</summary>
-    public static readonly SchemaStep Lights = new(
-        Sqlite:
+    public static readonly SchemaStep Lights = new(Sqlite: LightsTables, Postgres: LightsTables);
+
+    // Plain TEXT columns and keys: the same SQL suits both databases.
+    private const string LightsTables =
         """
         CREATE TABLE hue_bridges (
             id TEXT PRIMARY KEY,
@@ -69,19 +71,5 @@ internal static class StateSchema
             grouped_light_id TEXT NOT NULL,
             name TEXT NOT NULL,
             PRIMARY KEY (place, bridge_id, group_id));
-        """,
-        Postgres:
-        """
-        CREATE TABLE hue_bridges (
-            id TEXT PRIMARY KEY,
-            address TEXT NOT NULL,
-            application_key TEXT NOT NULL);
-        CREATE TABLE light_links (
-            place TEXT NOT NULL,
-            bridge_id TEXT NOT NULL,
-            group_id TEXT NOT NULL,
-            grouped_light_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            PRIMARY KEY (place, bridge_id, group_id));
-        """);
+        """;
 }
