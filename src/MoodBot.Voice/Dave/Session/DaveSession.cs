@@ -148,7 +148,9 @@ public sealed class DaveSession : IDisposable
 
             if (group.PendingProposals.Count == 0)
             {
-                // Everything was revoked: an empty Commit would only rotate keys nobody asked to rotate.
+                // Everything was revoked: an empty Commit would only rotate keys nobody asked to rotate,
+                // and our earlier commit names proposals that no longer stand.
+                _ownCommit = null;
                 return true;
             }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MoodBot.Voice.Dave.Frames;
 using MoodBot.Voice.Mls.Group;
+using MoodBot.Voice.Mls.Messages;
 
 namespace MoodBot.Voice.Tests.Dave.Session;
 
@@ -171,6 +172,36 @@ public sealed class DaveSessionTests : IDisposable
         _gateway.Connect(Bob);
         AssertOps(["KeyPackage"], Bob);
         _gateway.ProposeAdds(Bob);
+        AssertOps(["CommitWelcome+Welcome"], Bot, Alice);
+        _gateway.AnnounceFirstCommit(2);
+        AssertOps(["TransitionReady 2"], Bot, Alice, Bob);
+        _gateway.Execute(2);
+        AssertSameEpoch(2, Bot, Alice, Bob);
+        AssertMediaFlows(Bot, Alice, Bob);
+    }
+
+    [Fact]
+    public void Proposals_OtherThanAddOrRemove_AreRefused()
+    {
+        Form(1, Bot, Alice);
+        Assert.False(_gateway.SendProposal(Bot, new GroupContextExtensionsProposal([])));
+        Assert.Contains("Only Add and Remove", _gateway[Bot].Session.LastFailure, StringComparison.Ordinal);
+        AssertOps([], Bot);
+    }
+
+    [Fact]
+    public void Proposals_RevokedBeforeTheCommitWins_LeaveNothingToCommit()
+    {
+        Form(1, Bot, Alice);
+        _gateway.Connect(Bob);
+        AssertOps(["KeyPackage"], Bob);
+        _gateway.ProposeAdds(Bob);
+        AssertOps(["CommitWelcome+Welcome"], Bot, Alice);
+
+        _gateway.RevokeLastProposals();
+        AssertOps([], Bot, Alice); // an empty cache is not committed
+
+        _gateway.ProposeAdds(Bob); // proposed again, it commits and is applied as usual
         AssertOps(["CommitWelcome+Welcome"], Bot, Alice);
         _gateway.AnnounceFirstCommit(2);
         AssertOps(["TransitionReady 2"], Bot, Alice, Bob);

@@ -23,6 +23,7 @@ internal sealed class FakeDaveGateway : IDisposable
     private readonly List<ulong?> _leaves = [];
     private readonly HashSet<ulong> _invalid = [];
     private readonly List<Participant> _gone = [];
+    private byte[][] _lastSigned = [];
     private (ulong Committer, byte[] Payload)? _firstCommit;
     private ushort _sequence;
 
@@ -101,6 +102,22 @@ internal sealed class FakeDaveGateway : IDisposable
         return _participants[recipient].Session.OnBinaryMessage(Binary(DaveOpcode.MlsProposals, ProposalsMessage.Append(MlsMessage.Decode(Sign(new AddProposal(keyPackage)))).Encode()));
     }
 
+    /// <summary>Op 27 with any one proposal, signed by the gateway, to one recipient (for refusals).</summary>
+    public bool SendProposal(ulong recipient, Proposal proposal) =>
+        _participants[recipient].Session.OnBinaryMessage(Binary(DaveOpcode.MlsProposals, ProposalsMessage.Append(MlsMessage.Decode(Sign(proposal))).Encode()));
+
+    /// <summary>Op 27 revoking, by ProposalRef (RFC 9420 section 5.2), the proposals last sent to the members.</summary>
+    public void RevokeLastProposals()
+    {
+        var refs = _lastSigned.Select(m => PublicMessageProtection.Unprotect(m, [], [], _key.PublicKey).ProposalReference()).ToArray();
+        _proposedTo.Clear();
+        _firstCommit = null;
+        foreach (var member in Following)
+        {
+            Assert.True(_participants[member].Session.OnBinaryMessage(Binary(DaveOpcode.MlsProposals, ProposalsMessage.Revoke(refs).Encode())));
+        }
+    }
+
     /// <summary>Op 21 to every member: a transition to protocol version 0, unencrypted media.</summary>
     public void PrepareDowngrade(ushort transitionId)
     {
@@ -170,6 +187,7 @@ internal sealed class FakeDaveGateway : IDisposable
     {
         // Signed once: every member must cache the same messages, since a commit names them by hash.
         var signed = proposals.Select(Sign).ToArray();
+        _lastSigned = signed;
         foreach (var member in Following)
         {
             SendProposals(member, signed, effects);
