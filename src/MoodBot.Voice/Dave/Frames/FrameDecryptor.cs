@@ -36,6 +36,17 @@ public sealed class FrameDecryptor : IDisposable
         _ratchets.Add(new ReceiveRatchet(_time, ratchet));
     }
 
+    /// <summary>The sender left the group: no ratchet replaces the ones held, so they stop working
+    /// <paramref name="after"/> from now (default <see cref="OldKeyLifetime"/>), as superseded ones do.</summary>
+    public void ExpireRatchets(TimeSpan? after = null)
+    {
+        var expiry = _time.GetUtcNow() + (after ?? OldKeyLifetime);
+        foreach (var ratchet in _ratchets)
+        {
+            ratchet.ExpireNoLaterThan(expiry);
+        }
+    }
+
     /// <summary>Allows unencrypted frames (protocol version 0) from now on, or stops allowing them
     /// after <paramref name="expiry"/> when leaving passthrough.</summary>
     public void TransitionToPassthrough(bool passthrough, TimeSpan? expiry = null)

@@ -55,11 +55,11 @@ public sealed class DaveMessagesTests
         // signature_key<V> = 65-byte P-256 point (MLS varint length 0x4041: two bytes, as 65 > 63), then Credential { u16 type = 1 (basic), identity<V> = 8 bytes }.
         var key = Enumerable.Range(0, 65).Select(i => (byte)i).ToArray();
         var bytes = Convert.FromHexString("4041" + Convert.ToHexString(key) + "0001" + "08" + "0000000000000001");
-        var sender = ExternalSender.Decode(bytes);
-        Assert.Equal(key, sender.SignatureKey);
-        Assert.Equal(CredentialType.Basic, sender.Credential.Type);
-        Assert.Equal("0000000000000001", Convert.ToHexString(sender.Credential.Identity));
-        Assert.Equal(bytes, sender.Encode());
+        var message = ExternalSenderMessage.Decode(bytes);
+        Assert.Equal(key, message.Sender.SignatureKey);
+        Assert.Equal(CredentialType.Basic, message.Sender.Credential.Type);
+        Assert.Equal("0000000000000001", Convert.ToHexString(message.Sender.Credential.Identity));
+        Assert.Equal(bytes, message.Encode());
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class DaveMessagesTests
     [InlineData("01AA0009", "Unsupported credential type 9")]
     public void ExternalSender_Malformed_ThrowsNamingOp25(string hex, string reason)
     {
-        var e = Assert.Throws<DaveMessageException>(() => ExternalSender.Decode(Convert.FromHexString(hex)));
+        var e = Assert.Throws<DaveMessageException>(() => ExternalSenderMessage.Decode(Convert.FromHexString(hex)));
         Assert.StartsWith("Op 25 (MlsExternalSender)", e.Message, StringComparison.Ordinal);
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
