@@ -10,6 +10,7 @@ using MoodBot.Discord.Interactions;
 using MoodBot.Discord.Messages;
 using MoodBot.Discord.Replies;
 using MoodBot.Discord.Rest;
+using MoodBot.Discord.Voice;
 
 namespace MoodBot.Discord;
 
@@ -57,7 +58,10 @@ internal static class DiscordRegistration
         services.AddSingleton<IGatewayEventHandler, ReadyHandler>();
         services.AddSingleton<IGatewayEventHandler, InteractionCreateHandler>();
         services.AddSingleton<IGatewayEventHandler, MentionHandler>();
-        services.AddHostedService<GatewayHostedService>();
+        services.AddDiscordVoice();
+        // A singleton too, so voice can send op 4 on the shard that carries a guild.
+        services.AddSingleton<GatewayHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<GatewayHostedService>());
         return builder;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class RoomPlayback(RoomService rooms, DiscordRooms links, MoodCo
 {
     public const string NotLinked =
         "This channel is not linked to a listening room yet: `/room link` makes one, and then the music plays there for everyone. "
-        + "(Playing in a Discord voice channel is not available on this MoodBot yet.)";
+        + "(To hear it in a voice channel, join one and `/play` there.)";
 
     public InteractionReply Play(Interaction interaction, MoodReading? reading)
     {

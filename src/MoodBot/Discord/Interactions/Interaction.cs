@@ -23,6 +23,10 @@ internal sealed record Interaction(
     [JsonPropertyName("member")]
     public InteractionMember? Member { get; init; }
 
+    /// <summary>The bot's own permissions in the channel, a decimal bit set as a string.</summary>
+    [JsonPropertyName("app_permissions")]
+    public string? AppPermissions { get; init; }
+
     /// <summary>The channel, partly: its name names a room made for it.</summary>
     [JsonPropertyName("channel")]
     public InteractionChannel? Channel { get; init; }

@@ -1,13 +1,14 @@
 using MoodBot.Chat;
 using MoodBot.Discord.Commands;
 using MoodBot.Discord.Replies;
+using MoodBot.Discord.Voice;
 using MoodBot.Mood;
 using MoodBot.Mood.Reading;
 
 namespace MoodBot.Discord.Interactions;
 
 /// <summary>The reply's buttons: each acts on the reading its custom id carries.</summary>
-internal sealed class MoodButtons(ReadingComposer composer, MoodReplies replies, RoomPlayback playback, TrackFeedback feedback, IMoodInterpreter interpreter)
+internal sealed class MoodButtons(ReadingComposer composer, MoodReplies replies, RoomPlayback playback, VoicePlayback voice, TrackFeedback feedback, IMoodInterpreter interpreter)
 {
     public const string Expired = "That button belongs to a reply this MoodBot cannot read any more. Try `/mood` again.";
 
@@ -21,13 +22,16 @@ internal sealed class MoodButtons(ReadingComposer composer, MoodReplies replies,
         return button.Action switch
         {
             ButtonId.ThumbsUp or ButtonId.ThumbsDown => Vote(button),
-            ButtonId.Play when button.Seed is { } seed => playback.Play(interaction, composer.FromSeed(seed, interpreter.Name)),
+            ButtonId.Play when button.Seed is { } seed => Play(interaction, composer.FromSeed(seed, interpreter.Name)),
             ButtonId.Another when button.Seed is { } seed => Steer(interaction, seed, FollowUp.SomethingElse),
             ButtonId.Calmer when button.Seed is { } seed => Steer(interaction, seed, FollowUp.Calmer),
             ButtonId.Upbeat when button.Seed is { } seed => Steer(interaction, seed, FollowUp.MoreUpbeat),
             _ => InteractionReply.Private(Expired),
         };
     }
+
+    private InteractionReply Play(Interaction interaction, MoodReading reading) =>
+        voice.Play(interaction, reading) ?? playback.Play(interaction, reading);
 
     private InteractionReply Steer(Interaction interaction, ReadingSeed seed, FollowUp followUp) =>
         InteractionReply.DeferredUpdate(ct =>

@@ -7,6 +7,8 @@ internal static class Permissions
 {
     public const ulong Administrator = 1UL << 3;
     public const ulong ManageChannels = 1UL << 4;
+    public const ulong Connect = 1UL << 20;
+    public const ulong Speak = 1UL << 21;
 
     public const string ManageChannelsRefusal = "Only people who can manage this channel can do that.";
 
@@ -24,4 +26,15 @@ internal static class Permissions
         return ulong.TryParse(interaction.Member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
             && (bits & (Administrator | ManageChannels)) != 0;
     }
+
+    /// <summary>
+    /// Whether the bot may join and speak, as far as the interaction tells: <c>app_permissions</c>
+    /// are the bot's permissions in the channel the command came from (for a voice channel's own
+    /// text chat, that channel). Unknown (no field) counts as allowed; Discord then refuses the
+    /// join itself, which the join timeout reports.
+    /// </summary>
+    public static bool BotCanSpeak(Interaction interaction) =>
+        interaction.AppPermissions is not { } text
+        || (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+            && ((bits & Administrator) != 0 || (bits & (Connect | Speak)) == (Connect | Speak)));
 }

@@ -51,6 +51,11 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordOptions 
         SendAsync(DiscordRoute.CreateMessage(channelId), message,
             DiscordJsonContext.Default.MessageCreate, DiscordJsonContext.Default.DiscordMessage, ct)!;
 
+    /// <summary>Edits a message the bot posted (the voice now-playing line).</summary>
+    public Task<DiscordMessage> EditMessageAsync(string channelId, string messageId, MessageCreate message, CancellationToken ct) =>
+        SendAsync(DiscordRoute.EditMessage(channelId, messageId), message,
+            DiscordJsonContext.Default.MessageCreate, DiscordJsonContext.Default.DiscordMessage, ct)!;
+
     /// <summary>The gateway URL, the recommended shard count and the session start limit.</summary>
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken ct) =>
         GetAsync(DiscordRoute.GatewayBot(), DiscordJsonContext.Default.GatewayBotInfo, ct);

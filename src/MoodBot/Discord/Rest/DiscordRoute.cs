@@ -36,6 +36,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel.id}/messages", $"channels/{Id(channelId)}/messages", "channel:" + channelId);
 
+    public static DiscordRoute EditMessage(string channelId, string messageId) =>
+        new(HttpMethod.Patch, "/channels/{channel.id}/messages/{message.id}", $"channels/{Id(channelId)}/messages/{Id(messageId)}", "channel:" + channelId);
+
     public static DiscordRoute GatewayBot() => new(HttpMethod.Get, "/gateway/bot", "gateway/bot", "");
 
     // Snowflakes are decimal; anything else would let a caller steer the request to another path.

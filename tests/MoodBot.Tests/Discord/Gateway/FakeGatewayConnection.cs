@@ -63,6 +63,24 @@ public sealed class FakeGatewayConnection : IDisposable
     public Task ReadyAsync(string sessionId, int sequence, Uri resumeUrl) =>
         DispatchAsync("READY", sequence, $$"""{"v":10,"session_id":"{{sessionId}}","resume_gateway_url":"{{resumeUrl}}"}""");
 
+    /// <summary>
+    /// Answers an op 4 join as Discord does, with both events the bot waits for: the voice server
+    /// (a null endpoint first, as while Discord allocates one), the bot's voice state (the voice
+    /// session id), then the voice server again with its endpoint.
+    /// </summary>
+    public async Task AnswerVoiceJoinAsync(int sequence, string guildId, string channelId, string botUserId, string voiceSessionId, string token, string endpoint)
+    {
+        await DispatchAsync("VOICE_SERVER_UPDATE", sequence, $$"""{"token":"{{token}}","guild_id":"{{guildId}}","endpoint":null}""");
+        await DispatchAsync("VOICE_STATE_UPDATE", sequence + 1,
+            $$"""{"guild_id":"{{guildId}}","channel_id":"{{channelId}}","user_id":"{{botUserId}}","session_id":"{{voiceSessionId}}","deaf":false,"mute":false,"self_deaf":true,"self_mute":false,"suppress":false,"member":{"user":{"id":"{{botUserId}}","bot":true} } }""");
+        await DispatchAsync("VOICE_SERVER_UPDATE", sequence + 2, $$"""{"token":"{{token}}","guild_id":"{{guildId}}","endpoint":"{{endpoint}}"}""");
+    }
+
+    /// <summary>A person joins (<paramref name="channelId"/>) or leaves (null) voice.</summary>
+    public Task VoiceStateAsync(int sequence, string guildId, string userId, string? channelId) =>
+        DispatchAsync("VOICE_STATE_UPDATE", sequence,
+            $$"""{"guild_id":"{{guildId}}","channel_id":{{(channelId is null ? "null" : $"\"{channelId}\"")}},"user_id":"{{userId}}","session_id":"s-{{userId}}","deaf":false,"mute":false,"self_deaf":false,"self_mute":false,"suppress":false,"member":{"user":{"id":"{{userId}}","bot":false} } }""");
+
     public Task OpAsync(int op, string dataJson = "null") =>
         SendAsync($$"""{"op":{{op}},"d":{{dataJson}},"s":null,"t":null}""");
 
