@@ -88,8 +88,10 @@ internal sealed class MoodLights(
     public IReadOnlyList<string> Describe(string place) =>
         [.. links.TargetsOf(place).Select(Describe)];
 
-    private string Describe(LightTarget target)
+    /// <summary>How one linked Hue room looks now, as a line for <c>/lights show</c> or the room page.</summary>
+    public string Describe(LightTarget target)
     {
+        ArgumentNullException.ThrowIfNull(target);
         if (bridges.Find(target.BridgeId) is null)
         {
             return $"{target.Name}: bridge not paired";

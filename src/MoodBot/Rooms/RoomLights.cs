@@ -7,4 +7,5 @@ namespace MoodBot.Rooms;
 internal sealed record RoomLights(bool Paired, IReadOnlyList<RoomLightGroup> Linked, IReadOnlyList<RoomLightGroup> Available, IReadOnlyList<string> Problems);
 
 /// <summary>A Hue room or zone, named for the page by its bridge and group ids.</summary>
-internal sealed record RoomLightGroup(string BridgeId, string GroupId, string Name);
+/// <param name="State">For a linked one, how its lights look now ("Living room: on, 54 %, amber (set by MoodBot 2 min ago)").</param>
+internal sealed record RoomLightGroup(string BridgeId, string GroupId, string Name, string? State = null);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MoodBot.Lights;
 using MoodBot.Lights.Links;
 using MoodBot.Web.Admin;
 using MoodBot.Web.Api;
@@ -43,7 +44,7 @@ internal static class RoomLightsApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string slug, HttpContext context, RoomService rooms, LightGroups groups, LightLinkStore links)
+    private static async Task<IResult> GetAsync(string slug, HttpContext context, RoomService rooms, LightGroups groups, LightLinkStore links, MoodLights lights)
     {
         var (room, error) = RoomsApi.ResolveAdmin(slug, context, rooms);
         if (error is not null)
@@ -51,7 +52,7 @@ internal static class RoomLightsApi
             return error;
         }
 
-        var linked = links.TargetsOf(LightPlace.Room(room!.Slug)).Select(Group).ToList();
+        var linked = links.TargetsOf(LightPlace.Room(room!.Slug)).Select(t => Group(t) with { State = lights.Describe(t) }).ToList();
         if (!groups.AnyPaired)
         {
             return Results.Json(new RoomLights(false, linked, [], []), RoomsJsonContext.Default.RoomLights);

@@ -281,7 +281,8 @@ async function showLights() {
   }
 
   const linked = $("lights-linked");
-  linked.replaceChildren(...lights.linked.map(group => el("li", null, group.name, " ",
+  // Each linked room reads as it looks now ("Living room: on, 54 %, amber (set by MoodBot 2 min ago)").
+  linked.replaceChildren(...lights.linked.map(group => el("li", null, group.state ?? group.name, " ",
     lightButton("Unlink", () => api.unlinkLight(group.bridge_id, group.group_id), `Unlinked ${group.name}.`))));
   const choice = $("lights-choice");
   const linkable = lights.available.filter(a => !lights.linked.some(l => l.bridge_id === a.bridge_id && l.group_id === a.group_id));
