@@ -66,8 +66,10 @@ public sealed class VoiceConnectionTests
         await PlayAndCheckAsync(server, call, connection, mode, frameCount: 50);
     }
 
-    [Fact]
-    public async Task BadCommit_ClientAnswersInvalidCommitWelcome_ThenRejoinsByWelcomeAndPlays()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BadCommitOrWelcome_ClientAnswersInvalidCommitWelcome_ThenRejoinsByWelcomeAndPlays(bool badWelcome)
     {
         const ushort RecoveryTransition = 2;
         var mode = TransportEncryptionMode.Aes256GcmRtpSize;
@@ -80,13 +82,28 @@ public sealed class VoiceConnectionTests
         await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(aliceKeyPackage)));
         await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(botKeyPackage)));
         var botCommit = CommitWelcomeMessage.Decode(await call.ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsCommitWelcome));
-        await call.ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome);
+        var aliceFirstCommit = CommitWelcomeMessage.Decode(await call.ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome));
 
-        // The bot's commit wins, but reaches the bot with its last byte (the membership tag) flipped.
-        var corrupted = botCommit.Commit.Encode();
-        corrupted[^1] ^= 0x01;
-        await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, [(byte)(FirstTransition >> 8), (byte)FirstTransition, .. corrupted]);
-        await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(FirstTransition, botCommit.Welcome!).Encode());
+        uint botLeaf;
+        if (badWelcome)
+        {
+            // Alice's commit wins; the Welcome reaches the bot with the last byte of its encrypted
+            // GroupInfo (the AEAD tag) flipped.
+            await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(FirstTransition, aliceFirstCommit.Commit).Encode());
+            var welcome = new WelcomeMessage(FirstTransition, aliceFirstCommit.Welcome!).Encode();
+            welcome[^1] ^= 0x01;
+            await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsWelcome, welcome);
+            botLeaf = 1; // Alice committed into her own pending group: she is leaf 0
+        }
+        else
+        {
+            // The bot's commit wins, but reaches the bot with its last byte (the membership tag) flipped.
+            var corrupted = botCommit.Commit.Encode();
+            corrupted[^1] ^= 0x01;
+            await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, [(byte)(FirstTransition >> 8), (byte)FirstTransition, .. corrupted]);
+            await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(FirstTransition, botCommit.Welcome!).Encode());
+            botLeaf = 0; // the committer's leaf
+        }
 
         // Not ignored: op 31 naming the transition, then a fresh KeyPackage to be added again with.
         var invalid = await call.ReceiveJsonFromBotAsync(VoiceOpcode.DaveMlsInvalidCommitWelcome);
@@ -99,10 +116,10 @@ public sealed class VoiceConnectionTests
         await call.SendJsonToBotAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = FirstTransition });
         Assert.False(connecting.IsCompleted);
 
-        // The gateway removes the bot's stale leaf (leaf 0, the committer's) and adds its new KeyPackage;
-        // Alice commits, and the bot joins by her Welcome.
+        // The gateway removes the bot's stale leaf and adds its new KeyPackage; Alice commits, and the
+        // bot joins by her Welcome.
         call.Epoch = 1;
-        await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new RemoveProposal(0), new AddProposal(freshKeyPackage)));
+        await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new RemoveProposal(botLeaf), new AddProposal(freshKeyPackage)));
         var aliceCommit = CommitWelcomeMessage.Decode(await call.ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome));
         await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(RecoveryTransition, aliceCommit.Commit).Encode());
         await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(RecoveryTransition, aliceCommit.Welcome!).Encode());
