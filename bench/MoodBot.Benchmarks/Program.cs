@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using MoodBot.Benchmarks;
 
 // `compare`, `tune`, `latency`, `train-time`, `opus-encode`, `render-speed`, `first-byte`,
-// `gateway-dispatch`, `discord-interactions` and `slack-ack` are measurements of their own (see docs/);
+// `gateway-dispatch`, `discord-interactions`, `slack-ack` and `voice-pacing` are measurements of their own (see docs/);
 // anything else goes to BenchmarkDotNet, e.g. `--filter *Interpret*`.
 switch (args.FirstOrDefault())
 {
@@ -35,6 +35,9 @@ switch (args.FirstOrDefault())
         break;
     case "slack-ack":
         await SlackAckLatency.RunAsync(Console.Out, args[1..]);
+        break;
+    case "voice-pacing":
+        await VoicePacing.RunAsync(Console.Out, args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(InterpretBenchmarks).Assembly).Run(args);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using MoodBot.Voice.Dave.Session;
 using MoodBot.Voice.Transport;
 
 namespace MoodBot.Voice.Gateway;
@@ -91,6 +92,20 @@ public sealed partial class VoiceGatewayClient : IAsyncDisposable
     /// <summary>Sends a JSON message (DAVE's ops 23 and 31).</summary>
     public ValueTask SendJsonAsync(VoiceOpcode opcode, JsonElement data, CancellationToken cancellationToken) =>
         SendAsync(JsonSerializer.SerializeToUtf8Bytes(new VoiceGatewayMessage((int)opcode, data), Json.VoiceGatewayMessage), WebSocketMessageType.Text, cancellationToken);
+
+    /// <summary>Sends what the DAVE session hands out: binary ops 26 and 28 as <c>[u8 op][payload]</c>, JSON
+    /// ops 23 and 31 with the payload as the <c>d</c> body (<see cref="DaveOutgoing"/>).</summary>
+    public ValueTask SendDaveAsync(DaveOutgoing message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.IsBinary)
+        {
+            return SendBinaryAsync((VoiceOpcode)message.Opcode, message.Payload, cancellationToken);
+        }
+
+        using var body = JsonDocument.Parse(message.Payload);
+        return SendJsonAsync((VoiceOpcode)message.Opcode, body.RootElement.Clone(), cancellationToken);
+    }
 
     /// <summary>Sends Speaking: flag 1 (microphone) while playing, 0 when paused.</summary>
     public ValueTask SetSpeakingAsync(bool speaking, CancellationToken cancellationToken) =>
@@ -228,9 +243,6 @@ public sealed partial class VoiceGatewayClient : IAsyncDisposable
                     case VoiceOpcode.Resumed:
                         Log.Resumed(_logger, _server.ServerId);
                         Volatile.Write(ref _resumeAttempts, 0);
-                        break;
-                    case VoiceOpcode.Speaking:
-                        // Other users' SSRCs; we only send audio.
                         break;
                     default:
                         await _dave.OnJsonMessageAsync((VoiceOpcode)envelope.Op, envelope.Data, connection.Token).ConfigureAwait(false);

@@ -13,4 +13,7 @@ namespace MoodBot.Voice.Gateway;
 [JsonSerializable(typeof(SpeakingData))]
 [JsonSerializable(typeof(HeartbeatData))]
 [JsonSerializable(typeof(ResumeData))]
+[JsonSerializable(typeof(SpeakingUserData))]
+[JsonSerializable(typeof(ClientsConnectData))]
+[JsonSerializable(typeof(ClientDisconnectData))]
 public sealed partial class VoiceGatewayJsonContext : JsonSerializerContext;

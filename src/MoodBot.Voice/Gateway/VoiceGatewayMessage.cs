@@ -85,3 +85,15 @@ public sealed record ResumeData(
         return true;
     }
 }
+
+/// <summary>Op 5 Speaking from the server: another user's SSRC, so their packets can be told apart (voice-connections docs).</summary>
+public sealed record SpeakingUserData(
+    [property: JsonPropertyName("user_id"), JsonRequired] string UserId,
+    [property: JsonPropertyName("ssrc"), JsonRequired] uint Ssrc,
+    [property: JsonPropertyName("speaking")] int Speaking);
+
+/// <summary>Op 11 Clients Connect: users now in the call (DAVE whitepaper, "Voice Gateway Opcodes").</summary>
+public sealed record ClientsConnectData([property: JsonPropertyName("user_ids"), JsonRequired] IReadOnlyList<string> UserIds);
+
+/// <summary>Op 13 Client Disconnect: a user left the call.</summary>
+public sealed record ClientDisconnectData([property: JsonPropertyName("user_id"), JsonRequired] string UserId);

@@ -63,4 +63,15 @@ public sealed class RtpPacketizer
 
         return length;
     }
+
+    /// <summary>A frame's 20 ms passed without a packet (it could not be end-to-end encrypted yet): the
+    /// timestamp still advances, as it follows the sampling clock (RFC 3550 section 5.1), so the
+    /// receivers' jitter buffers play a gap, but the sequence does not, since no packet was lost.</summary>
+    public void SkipFrame()
+    {
+        unchecked
+        {
+            NextTimestamp += SamplesPerFrame;
+        }
+    }
 }

@@ -17,6 +17,10 @@ public sealed class FrameEncryptor : IDisposable
     /// <summary>While true (protocol version 0, or a downgrade in progress) frames go out unencrypted.</summary>
     public bool Passthrough { get; set; }
 
+    /// <summary>Whether <see cref="Encrypt(ReadOnlySpan{byte}, Span{byte})"/> can send a frame now: a
+    /// ratchet is set, or frames go out plain. False between DAVE being negotiated and op 22 executing.</summary>
+    public bool CanEncrypt => Passthrough || _ratchet is not null;
+
     /// <summary>Starts a new epoch's ratchet (op 22 executed the transition). The encryptor owns it.</summary>
     public void SetKeyRatchet(KeyRatchet? ratchet)
     {
