@@ -18,7 +18,10 @@ internal static class ModelComparison
     public static void Run(TextWriter output, IReadOnlyList<string> only)
     {
         var data = BenchModel.LoadData();
-        var baseline = new TrainingOptions();
+        // `seed=N` re-draws the folds and shuffles, to see whether a difference outlives the draw.
+        var seed = only.FirstOrDefault(o => o.StartsWith("seed=", StringComparison.Ordinal));
+        only = only.Where(o => o != seed).ToArray();
+        var baseline = seed is null ? new TrainingOptions() : new TrainingOptions { Seed = int.Parse(seed[5..], CultureInfo.InvariantCulture) };
         var variants = new (string Name, TrainingOptions Options)[]
         {
             ("embedded (shipped settings)", baseline),
@@ -26,6 +29,26 @@ internal static class ModelComparison
             ("- lexicon", baseline with { Features = baseline.Features with { Lexicon = false } }),
             ("- negation scope", baseline with { Features = baseline.Features with { Negation = false } }),
             ("- word bigrams", baseline with { Features = baseline.Features with { Bigrams = false } }),
+            ("+ NB scaling per class, β=1", baseline with { NbScaling = NbScaling.PerClass }),
+            ("+ NB scaling per class, β=0.5", baseline with { NbScaling = NbScaling.PerClass, NbInterpolation = 0.5f }),
+            ("+ NB scaling per class, β=0.25", baseline with { NbScaling = NbScaling.PerClass, NbInterpolation = 0.25f }),
+            ("+ NB scaling shared, β=1", baseline with { NbScaling = NbScaling.Shared }),
+            ("+ NB scaling shared, β=0.5", baseline with { NbScaling = NbScaling.Shared, NbInterpolation = 0.5f }),
+            ("+ ensemble of 3 shuffles", baseline with { EnsembleSize = 3 }),
+            ("+ ensemble of 5 shuffles", baseline with { EnsembleSize = 5 }),
+            ("+ complement NB, γ=0.05", baseline with { ComplementNbWeight = 0.05f }),
+            ("+ complement NB, γ=0.2", baseline with { ComplementNbWeight = 0.2f }),
+            ("+ complement NB, γ=0.5", baseline with { ComplementNbWeight = 0.5f }),
+            ("+ word trigrams", baseline with { Features = baseline.Features with { Trigrams = true } }),
+            ("+ skip-bigrams", baseline with { Features = baseline.Features with { SkipBigrams = true } }),
+            ("+ first/last word", baseline with { Features = baseline.Features with { Boundaries = true } }),
+            ("+ NB scaling per class, β=0.5, L2 3e-3", baseline with { NbScaling = NbScaling.PerClass, NbInterpolation = 0.5f, L2 = 3e-3f }),
+            ("+ NB scaling per class, β=0.5, L2 3e-4", baseline with { NbScaling = NbScaling.PerClass, NbInterpolation = 0.5f, L2 = 3e-4f }),
+            ("+ NB scaling shared, β=0.5, lr 0.05", baseline with { NbScaling = NbScaling.Shared, NbInterpolation = 0.5f, LearningRate = 0.05f }),
+            ("+ NB scaling shared, β=0.5, α=0.25", baseline with { NbScaling = NbScaling.Shared, NbInterpolation = 0.5f, NbAlpha = 0.25f }),
+            ("+ first/last word of each clause", baseline with { Features = baseline.Features with { ClauseBoundaries = true } }),
+            ("+ first/last word + skip-bigrams", baseline with { Features = baseline.Features with { Boundaries = true, SkipBigrams = true } }),
+            ("+ first/last word + NB shared β=0.5", baseline with { NbScaling = NbScaling.Shared, NbInterpolation = 0.5f, Features = baseline.Features with { Boundaries = true } }),
         };
 
         output.WriteLine("| model | CV accuracy | macro-F1 | moodless recognised | train+CV time |");

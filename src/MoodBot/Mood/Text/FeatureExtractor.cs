@@ -7,7 +7,8 @@ namespace MoodBot.Mood.Text;
 /// </summary>
 internal sealed class FeatureExtractor
 {
-    private const uint UnigramKind = 1, NegatedUnigramKind = 2, BigramKind = 3, CharKind = 4, LexiconKind = 5, NegatedLexiconKind = 6;
+    private const uint UnigramKind = 1, NegatedUnigramKind = 2, BigramKind = 3, CharKind = 4, LexiconKind = 5, NegatedLexiconKind = 6,
+        TrigramKind = 7, SkipBigramKind = 8, FirstWordKind = 9, LastWordKind = 10;
 
     private readonly CueLexicon _lexicon;
     private readonly FeatureSettings _settings;
@@ -50,15 +51,31 @@ internal sealed class FeatureExtractor
         var tokens = Analysis.Tokens;
         var previous = FeatureHash.Seed(BigramKind);
         var hasPrevious = false;
+        // Token indexes of the two words before this one in the clause (-1: none), for trigrams and skip-bigrams.
+        int before1 = -1, before2 = -1;
+        int first = -1, last = -1;
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
             if (token.Kind is TokenKind.Break)
             {
+                if (_settings.ClauseBoundaries && before1 >= 0)
+                {
+                    AddSequence(LastWordKind, before1, -1, -1);
+                }
+
                 hasPrevious = false;
+                before1 = before2 = -1;
                 continue;
             }
 
+            if (_settings.ClauseBoundaries && before1 < 0)
+            {
+                AddSequence(FirstWordKind, t, -1, -1);
+            }
+
+            first = first < 0 ? t : first;
+            last = t;
             var text = Analysis.TextOf(token);
             var negated = _settings.Negation && token.Negated;
             _group.Add(FeatureHash.Bucket(FeatureHash.Add(FeatureHash.Seed(negated ? NegatedUnigramKind : UnigramKind), text), _mask), 1f);
@@ -73,7 +90,46 @@ internal sealed class FeatureExtractor
                 previous = current;
                 hasPrevious = true;
             }
+
+            if (_settings.Trigrams && before2 >= 0)
+            {
+                AddSequence(TrigramKind, before2, before1, t);
+            }
+
+            if (_settings.SkipBigrams && before2 >= 0)
+            {
+                AddSequence(SkipBigramKind, before2, -1, t);
+            }
+
+            before2 = before1;
+            before1 = t;
         }
+
+        if (_settings.ClauseBoundaries && before1 >= 0)
+        {
+            AddSequence(LastWordKind, before1, -1, -1);
+        }
+
+        if (_settings.Boundaries && first >= 0)
+        {
+            AddSequence(FirstWordKind, first, -1, -1);
+            AddSequence(LastWordKind, last, -1, -1);
+        }
+    }
+
+    /// <summary>Hashes up to three tokens (index -1: left out) under one feature kind into the word group.</summary>
+    private void AddSequence(uint kind, int a, int b, int c)
+    {
+        var hash = FeatureHash.Seed(kind);
+        foreach (var t in (ReadOnlySpan<int>)[a, b, c])
+        {
+            if (t >= 0)
+            {
+                hash = FeatureHash.Add(FeatureHash.Add(hash, Analysis.TextOf(Analysis.Tokens[t])), ' ');
+            }
+        }
+
+        _group.Add(FeatureHash.Bucket(hash, _mask), 1f);
     }
 
     private void AddCharNGrams()

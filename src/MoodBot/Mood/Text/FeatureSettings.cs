@@ -16,6 +16,18 @@ internal sealed record FeatureSettings
 
     public bool Lexicon { get; init; } = true;
 
+    /// <summary>Word trigrams within a clause (tried in docs/model.md; off).</summary>
+    public bool Trigrams { get; init; }
+
+    /// <summary>Word pairs one word apart within a clause ("not _ happy"; tried, off).</summary>
+    public bool SkipBigrams { get; init; }
+
+    /// <summary>The message's first and last word as features of their own (tried, off).</summary>
+    public bool Boundaries { get; init; }
+
+    /// <summary>Every clause's first and last word as features of their own (tried, off).</summary>
+    public bool ClauseBoundaries { get; init; }
+
     public float WordWeight { get; init; } = 1.2f;
 
     public float CharWeight { get; init; } = 0.5f;

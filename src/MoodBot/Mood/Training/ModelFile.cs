@@ -16,6 +16,14 @@ internal static class ModelFile
 
     public static void Save(LinearMoodModel model, string path)
     {
+        var experimental = model.Settings;
+        if (experimental.Trigrams || experimental.SkipBigrams || experimental.Boundaries || experimental.ClauseBoundaries)
+        {
+            // These switches exist for the comparison in docs/model.md only; the format does not record
+            // them, so a model saved with them would be read back with different features.
+            throw new NotSupportedException("model.bin version 3 cannot record trigram, skip-bigram or boundary features");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
         using (var file = File.Create(temp))
