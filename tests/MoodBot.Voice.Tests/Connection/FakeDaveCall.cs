@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -84,6 +85,60 @@ internal sealed class FakeDaveCall : IDisposable
         Assert.Equal(expected, message.Opcode);
         return message.Payload;
     }
+
+    /// <summary>Alice is already in the call: her session starts (op 4, op 11 naming the bot, op 25) and
+    /// sends her KeyPackage; the bot is sent op 25 and op 11 naming her.</summary>
+    public async Task<KeyPackage> JoinAliceAsync(ulong botId)
+    {
+        await Alice.OnSessionDescriptionAsync(1, CancellationToken.None);
+        var keyPackage = KeyPackageMessage.Decode(await ReceiveFromAliceAsync(DaveOpcode.MlsKeyPackage)).Message.KeyPackage!;
+        await SendJsonToAliceAsync(VoiceOpcode.ClientsConnect, new { user_ids = new[] { botId.ToString(CultureInfo.InvariantCulture) } });
+        await SendBinaryToAliceAsync(VoiceOpcode.DaveMlsExternalSender, ExternalSender);
+
+        await SendBinaryToBotAsync(VoiceOpcode.DaveMlsExternalSender, ExternalSender);
+        await SendJsonToBotAsync(VoiceOpcode.ClientsConnect, new { user_ids = new[] { AliceId.ToString(CultureInfo.InvariantCulture) } });
+        return keyPackage;
+    }
+
+    /// <summary>
+    /// The first group of the call, after the bot's KeyPackage (op 26): Alice joins, op 27 gives each
+    /// member's pending group the Add of the other, every v1 member commits (op 28), and the first commit
+    /// wins: op 29 to its committer, op 30 with its Welcome to the other; then the transition executes.
+    /// </summary>
+    public async Task FormGroupAsync(ulong botId, KeyPackage botKeyPackage, bool botCommitWins, ushort transitionId)
+    {
+        var aliceKeyPackage = await JoinAliceAsync(botId);
+        await SendBinaryToBotAsync(VoiceOpcode.DaveMlsProposals, Proposals(new AddProposal(aliceKeyPackage)));
+        await SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, Proposals(new AddProposal(botKeyPackage)));
+        var botCommit = CommitWelcomeMessage.Decode(await ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsCommitWelcome));
+        var aliceCommit = CommitWelcomeMessage.Decode(await ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome));
+        Assert.NotNull(botCommit.Welcome);
+        Assert.NotNull(aliceCommit.Welcome);
+
+        if (botCommitWins)
+        {
+            await SendBinaryToBotAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(transitionId, botCommit.Commit).Encode());
+            await SendBinaryToAliceAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(transitionId, botCommit.Welcome!).Encode());
+        }
+        else
+        {
+            await SendBinaryToAliceAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(transitionId, aliceCommit.Commit).Encode());
+            await SendBinaryToBotAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(transitionId, aliceCommit.Welcome!).Encode());
+        }
+
+        await ExecuteTransitionAsync(transitionId);
+    }
+
+    /// <summary>Both members answer op 23 for the transition; op 22 then switches their senders.</summary>
+    public async Task ExecuteTransitionAsync(ushort transitionId)
+    {
+        Assert.Equal(transitionId, (await ReceiveJsonFromBotAsync(VoiceOpcode.DaveTransitionReady)).GetProperty("transition_id").GetUInt16());
+        Assert.Equal(transitionId, TransitionId(await ReceiveFromAliceAsync(DaveOpcode.TransitionReady)));
+        await SendJsonToAliceAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = transitionId });
+        await SendJsonToBotAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = transitionId });
+    }
+
+    public static ushort TransitionId(byte[] json) => JsonDocument.Parse(json).RootElement.GetProperty("transition_id").GetUInt16();
 
     public void Dispose()
     {

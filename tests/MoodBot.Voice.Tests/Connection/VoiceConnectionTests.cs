@@ -35,29 +35,7 @@ public sealed class VoiceConnectionTests
         var connecting = VoiceConnection.ConnectAsync(Info(server), ChannelId, () => new ClientVoiceWebSocket(), TimeProvider.System, NullLoggerFactory.Instance, null, timeout.Token);
         var (call, botKeyPackage) = await HandshakeAsync(server, mode);
         using var _ = call;
-        var aliceKeyPackage = await JoinAliceAsync(call);
-
-        // Op 27: each member's pending group gets the Add of the other; every v1 member commits (op 28).
-        await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(aliceKeyPackage)));
-        await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(botKeyPackage)));
-        var botCommit = CommitWelcomeMessage.Decode(await call.ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsCommitWelcome));
-        var aliceCommit = CommitWelcomeMessage.Decode(await call.ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome));
-        Assert.NotNull(botCommit.Welcome);
-        Assert.NotNull(aliceCommit.Welcome);
-
-        // The first commit wins: op 29 to its committer, op 30 with its Welcome to the other.
-        if (botCommitWins)
-        {
-            await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(FirstTransition, botCommit.Commit).Encode());
-            await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(FirstTransition, botCommit.Welcome!).Encode());
-        }
-        else
-        {
-            await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(FirstTransition, aliceCommit.Commit).Encode());
-            await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(FirstTransition, aliceCommit.Welcome!).Encode());
-        }
-
-        await ExecuteTransitionAsync(call, FirstTransition);
+        await call.FormGroupAsync(Bot, botKeyPackage, botCommitWins, FirstTransition);
         await using var connection = await connecting;
         Assert.Equal(1, connection.DaveProtocolVersion);
         Assert.Equal(1UL, connection.DaveEpoch);
@@ -78,7 +56,7 @@ public sealed class VoiceConnectionTests
         var connecting = VoiceConnection.ConnectAsync(Info(server), ChannelId, () => new ClientVoiceWebSocket(), TimeProvider.System, NullLoggerFactory.Instance, null, timeout.Token);
         var (call, botKeyPackage) = await HandshakeAsync(server, mode);
         using var _ = call;
-        var aliceKeyPackage = await JoinAliceAsync(call);
+        var aliceKeyPackage = await call.JoinAliceAsync(Bot);
         await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(aliceKeyPackage)));
         await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsProposals, call.Proposals(new AddProposal(botKeyPackage)));
         var botCommit = CommitWelcomeMessage.Decode(await call.ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsCommitWelcome));
@@ -110,7 +88,7 @@ public sealed class VoiceConnectionTests
         Assert.Equal(FirstTransition, invalid.GetProperty("transition_id").GetUInt16());
         var freshKeyPackage = KeyPackageMessage.Decode(await call.ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsKeyPackage)).Message.KeyPackage!;
         Assert.NotEqual(botKeyPackage.InitKey, freshKeyPackage.InitKey);
-        Assert.Equal(FirstTransition, TransitionId(await call.ReceiveFromAliceAsync(DaveOpcode.TransitionReady)));
+        Assert.Equal(FirstTransition, FakeDaveCall.TransitionId(await call.ReceiveFromAliceAsync(DaveOpcode.TransitionReady)));
         await call.SendJsonToAliceAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = FirstTransition });
         // The bot prepared nothing for transition 1; it refuses this op 22 and carries on.
         await call.SendJsonToBotAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = FirstTransition });
@@ -123,7 +101,7 @@ public sealed class VoiceConnectionTests
         var aliceCommit = CommitWelcomeMessage.Decode(await call.ReceiveFromAliceAsync(DaveOpcode.MlsCommitWelcome));
         await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsAnnounceCommitTransition, new AnnounceCommitTransitionMessage(RecoveryTransition, aliceCommit.Commit).Encode());
         await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsWelcome, new WelcomeMessage(RecoveryTransition, aliceCommit.Welcome!).Encode());
-        await ExecuteTransitionAsync(call, RecoveryTransition);
+        await call.ExecuteTransitionAsync(RecoveryTransition);
 
         await using var connection = await connecting;
         Assert.Equal(2UL, connection.DaveEpoch);
@@ -152,29 +130,6 @@ public sealed class VoiceConnectionTests
         var call = new FakeDaveCall(socket, Alice, ChannelId);
         var keyPackage = KeyPackageMessage.Decode(await call.ReceiveBinaryFromBotAsync(VoiceOpcode.DaveMlsKeyPackage)).Message.KeyPackage!;
         return (call, keyPackage);
-    }
-
-    /// <summary>Alice is already in the call: her session starts (op 4, op 11 naming the bot, op 25) and
-    /// sends her KeyPackage; the bot is sent op 25 and op 11 naming her.</summary>
-    private static async Task<KeyPackage> JoinAliceAsync(FakeDaveCall call)
-    {
-        await call.Alice.OnSessionDescriptionAsync(1, CancellationToken.None);
-        var keyPackage = KeyPackageMessage.Decode(await call.ReceiveFromAliceAsync(DaveOpcode.MlsKeyPackage)).Message.KeyPackage!;
-        await call.SendJsonToAliceAsync(VoiceOpcode.ClientsConnect, new { user_ids = new[] { Bot.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
-        await call.SendBinaryToAliceAsync(VoiceOpcode.DaveMlsExternalSender, call.ExternalSender);
-
-        await call.SendBinaryToBotAsync(VoiceOpcode.DaveMlsExternalSender, call.ExternalSender);
-        await call.SendJsonToBotAsync(VoiceOpcode.ClientsConnect, new { user_ids = new[] { Alice.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
-        return keyPackage;
-    }
-
-    /// <summary>Both members answer op 23 for the transition; op 22 then switches their senders.</summary>
-    private static async Task ExecuteTransitionAsync(FakeDaveCall call, ushort transitionId)
-    {
-        Assert.Equal(transitionId, (await call.ReceiveJsonFromBotAsync(VoiceOpcode.DaveTransitionReady)).GetProperty("transition_id").GetUInt16());
-        Assert.Equal(transitionId, TransitionId(await call.ReceiveFromAliceAsync(DaveOpcode.TransitionReady)));
-        await call.SendJsonToAliceAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = transitionId });
-        await call.SendJsonToBotAsync(VoiceOpcode.DaveExecuteTransition, new { transition_id = transitionId });
     }
 
     /// <summary>Plays frames and opens every packet the fake server receives as Alice would: transport AEAD,
@@ -220,8 +175,6 @@ public sealed class VoiceConnectionTests
         await playing;
         Assert.Equal(0, connection.DroppedFrames);
     }
-
-    private static ushort TransitionId(byte[] json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("transition_id").GetUInt16();
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ToAsync(IEnumerable<ReadOnlyMemory<byte>> frames)
     {

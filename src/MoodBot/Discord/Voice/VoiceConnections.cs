@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Voice.Connection;
 using MoodBot.Voice.Gateway;
 
 namespace MoodBot.Discord.Voice;
@@ -8,12 +10,12 @@ namespace MoodBot.Discord.Voice;
 /// <summary>
 /// Joins and leaves voice channels (voice-connections docs): op 4 on the main gateway, then both
 /// VOICE_STATE_UPDATE (our session id) and VOICE_SERVER_UPDATE (token and endpoint), in either
-/// order, then the voice gateway handshake. One join per guild at a time.
+/// order, then the voice library's <see cref="VoiceConnection"/>: the voice gateway handshake and the
+/// DAVE group. One join per guild at a time.
 /// </summary>
 internal sealed partial class VoiceConnections(
     IVoiceStateSender gateway,
     DiscordSession session,
-    IVoiceDaveFactory daveFactory,
     IOptions<VoiceOptions> options,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -21,12 +23,12 @@ internal sealed partial class VoiceConnections(
     private readonly ConcurrentDictionary<string, PendingJoin> _pending = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<VoiceConnections>();
 
-    /// <summary>For tests: the voice gateway's socket.</summary>
-    internal Func<IVoiceWebSocket> SocketFactory { get; set; } = () => new ClientVoiceWebSocket();
-
     public bool CanReach(string guildId) => gateway.CanReach(guildId);
 
-    /// <summary>Joins <paramref name="channelId"/> and completes the voice handshake; throws <see cref="VoiceJoinException"/> with a message for people.</summary>
+    /// <summary>
+    /// Joins <paramref name="channelId"/> and returns once audio can go out end-to-end encrypted (DAVE),
+    /// or plain for a call without DAVE; throws <see cref="VoiceJoinException"/> with a message for people.
+    /// </summary>
     public async Task<VoiceConnection> JoinAsync(string guildId, string channelId, CancellationToken cancellationToken)
     {
         var userId = session.UserId ?? throw new VoiceJoinException("MoodBot is still connecting to Discord; try again in a moment.");
@@ -56,23 +58,22 @@ internal sealed partial class VoiceConnections(
             _pending.TryRemove(KeyValuePair.Create(guildId, pending));
         }
 
-        var dave = daveFactory.Create(guildId, channelId, userId);
-        var client = new VoiceGatewayClient(server, SocketFactory, dave, time, loggers.CreateLogger<VoiceGatewayClient>());
-        dave.Attach(client);
+        // The handshake and the DAVE group share the join's time limit: DAVE waits on the voice server
+        // and the other members, so without a bound a stalled group would hold the join open.
+        using var limit = new CancellationTokenSource(timeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            var described = await client.ConnectAsync(cancellationToken).WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
-            Log.Joined(_logger, guildId, channelId, described.Mode.ToString(), described.DaveProtocolVersion);
-            return new VoiceConnection(guildId, channelId, client, described, dave);
+            var connection = await VoiceConnection.ConnectAsync(server, ulong.Parse(channelId, NumberStyles.None, CultureInfo.InvariantCulture), time, loggers, bounded.Token).ConfigureAwait(false);
+            Log.Joined(_logger, guildId, channelId, connection.DaveProtocolVersion);
+            return connection;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await client.DisposeAsync().ConfigureAwait(false);
-            dave.Dispose();
             Log.HandshakeFailed(_logger, guildId, ex.GetType().Name, ex.Message);
             await LeaveQuietlyAsync(guildId).ConfigureAwait(false);
-            throw new VoiceJoinException(ex is TimeoutException
-                ? "The voice server did not finish connecting in time; try again in a moment."
+            throw new VoiceJoinException(ex is OperationCanceledException
+                ? "The voice server did not finish connecting (end-to-end encryption included) in time; try again in a moment."
                 : "The voice server refused the connection; try again in a moment.", ex);
         }
     }
@@ -149,8 +150,8 @@ internal sealed partial class VoiceConnections(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Joined voice channel {ChannelId} in guild {GuildId} ({Mode}, DAVE version {DaveVersion})")]
-        public static partial void Joined(ILogger logger, string guildId, string channelId, string mode, int daveVersion);
+        [LoggerMessage(1, LogLevel.Information, "Joined voice channel {ChannelId} in guild {GuildId} (DAVE version {DaveVersion})")]
+        public static partial void Joined(ILogger logger, string guildId, string channelId, int daveVersion);
 
         [LoggerMessage(2, LogLevel.Warning, "Joining voice channel {ChannelId} in guild {GuildId}: no VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE within {Seconds} s")]
         public static partial void JoinTimedOut(ILogger logger, string guildId, string channelId, double seconds);

@@ -1,20 +1,20 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MoodBot.Audio;
 using MoodBot.Audio.Codecs.Opus;
 using MoodBot.Discord.Replies;
 using MoodBot.Discord.Rest;
 using MoodBot.Mood.Reading;
-using MoodBot.Voice.Transport;
+using MoodBot.Voice.Connection;
 
 namespace MoodBot.Discord.Voice;
 
 /// <summary>
-/// Plays a queue of tracks into one voice connection: each track is decoded to 48 kHz stereo PCM,
-/// encoded into 20 ms Opus frames, passed through DAVE and handed to one <see cref="VoiceSender"/>,
-/// so RTP sequence and timestamps run on unbroken from track to track. Skipping ends the current
-/// track's frames; stopping ends the stream, after which the sender's five silence frames go out.
+/// Plays a queue of tracks into one voice connection: each track is decoded to 48 kHz stereo PCM and
+/// encoded into 20 ms Opus frames, and the queue's frames make one stream for
+/// <see cref="VoiceConnection.PlayAsync"/> (DAVE, then transport encryption, there), so tracks follow
+/// each other with no silence between them. Skipping ends the current track's frames; stopping ends
+/// the stream, after which the connection's five silence frames go out.
 /// The channel's now-playing message is posted once and edited on each track change, no oftener.
 /// </summary>
 internal sealed partial class VoicePlayer : IAsyncDisposable
@@ -26,8 +26,6 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
     private readonly DiscordRestClient _rest;
     private readonly ILogger _logger;
     private readonly int _bitrate;
-    private readonly RtpSizeCipher _cipher;
-    private readonly VoiceSender _sender;
     private readonly Func<CancellationToken, Task<IReadOnlyList<VoiceTrack>>>? _refill;
     private CancellationTokenSource? _skip;
     private VoiceTrack? _current;
@@ -38,15 +36,18 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
     private string? _nowPlayingMessageId;
 
     public VoicePlayer(
+        string guildId,
+        string channelId,
         VoiceConnection connection,
         string textChannelId,
         VoiceTrackOpener opener,
         DiscordRestClient rest,
         VoiceOptions options,
-        TimeProvider time,
         ILogger logger,
         Func<CancellationToken, Task<IReadOnlyList<VoiceTrack>>>? refill = null)
     {
+        GuildId = guildId;
+        ChannelId = channelId;
         Connection = connection;
         TextChannelId = textChannelId;
         _opener = opener;
@@ -54,24 +55,17 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
         _logger = logger;
         _bitrate = options.Bitrate;
         _refill = refill;
-        _cipher = connection.Session.CreateCipher();
-        // Random starts, as RFC 3550 advises, so packets of an earlier session cannot pass for ours.
-        var packetizer = new RtpPacketizer(connection.Session.Ssrc, _cipher,
-            (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1), (uint)RandomNumberGenerator.GetInt32(int.MaxValue));
-        _sender = new VoiceSender(packetizer, connection.Session.Udp, time);
     }
 
+    /// <summary>The voice library's connection; the player plays into it, <see cref="VoicePlayers"/> owns it.</summary>
     public VoiceConnection Connection { get; }
 
-    public string GuildId => Connection.GuildId;
+    public string GuildId { get; }
 
-    public string ChannelId => Connection.ChannelId;
+    public string ChannelId { get; }
 
     /// <summary>Where the now-playing line goes: the text channel the music was asked for in.</summary>
     public string TextChannelId { get; }
-
-    /// <summary>Whether this connection may carry media at all (see <see cref="IVoiceDave.Supports"/>).</summary>
-    public bool CanPlay => Connection.Dave.Supports(Connection.Session.DaveProtocolVersion);
 
     public VoiceTrack? Current
     {
@@ -114,7 +108,7 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
             _queue.AddRange(tracks);
             if (!_running)
             {
-                // Chained after the last run, so one sender never has two streams going.
+                // Chained after the last run: a connection plays one stream at a time.
                 _running = true;
                 var previous = _loop;
                 _loop = RunAfterAsync(previous);
@@ -159,7 +153,6 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
         await _life.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _announcing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _cipher.Dispose();
         _life.Dispose();
     }
 
@@ -168,7 +161,7 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            await _sender.PlayAsync(FramesAsync(_life.Token), _life.Token).ConfigureAwait(false);
+            await Connection.PlayAsync(FramesAsync(_life.Token), _life.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
@@ -207,7 +200,7 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
 
                 var length = encoder.Encode(pcm, packet);
                 // A fresh array per frame: the sender may still hold the last one while this is made.
-                yield return Connection.Dave.Protect(packet.AsMemory(0, length).ToArray());
+                yield return packet.AsMemory(0, length).ToArray();
                 if (filled < pcm.Length)
                 {
                     break;

@@ -21,10 +21,6 @@ internal sealed partial class VoicePlayers(
     TimeProvider time,
     ILoggerFactory loggers) : IAsyncDisposable
 {
-    public const string NeedsDave =
-        "This voice channel uses Discord's end-to-end encryption (DAVE), which this MoodBot cannot do yet, so it cannot play here. "
-        + "`/room link` plays the music in a listening room instead.";
-
     private readonly ConcurrentDictionary<string, VoicePlayer> _players = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _emptyTimers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _joining = new(1, 1);
@@ -60,16 +56,7 @@ internal sealed partial class VoicePlayers(
             }
 
             var connection = await connections.JoinAsync(guildId, channelId, cancellationToken).ConfigureAwait(false);
-            var player = new VoicePlayer(connection, textChannelId, opener, rest, options.Value, time, loggers.CreateLogger<VoicePlayer>(), refill);
-            if (!player.CanPlay)
-            {
-                await player.DisposeAsync().ConfigureAwait(false);
-                await connection.DisposeAsync().ConfigureAwait(false);
-                await connections.LeaveAsync(guildId, CancellationToken.None).ConfigureAwait(false);
-                Log.DaveRequired(_logger, guildId, connection.Session.DaveProtocolVersion);
-                throw new VoiceJoinException(NeedsDave);
-            }
-
+            var player = new VoicePlayer(guildId, channelId, connection, textChannelId, opener, rest, options.Value, loggers.CreateLogger<VoicePlayer>(), refill);
             _players[guildId] = player;
             _ = WatchAsync(player, tracks, refill);
             player.Enqueue(tracks);
@@ -194,7 +181,7 @@ internal sealed partial class VoicePlayers(
         VoiceGatewayClosedException? closed = null;
         try
         {
-            await player.Connection.Client.Completion.ConfigureAwait(false);
+            await player.Connection.Completion.ConfigureAwait(false);
         }
         catch (VoiceGatewayClosedException ex)
         {
@@ -207,7 +194,7 @@ internal sealed partial class VoicePlayers(
 
         if (For(player.GuildId) != player)
         {
-            // Stopped on purpose: disposing the client ended it.
+            // Stopped on purpose: disposing the connection ended it.
             return;
         }
 
@@ -234,9 +221,6 @@ internal sealed partial class VoicePlayers(
 
         [LoggerMessage(2, LogLevel.Information, "Voice in guild {GuildId}: channel {ChannelId} has been empty long enough; leaving")]
         public static partial void LeavingEmpty(ILogger logger, string guildId, string channelId);
-
-        [LoggerMessage(3, LogLevel.Warning, "Voice in guild {GuildId}: the voice server uses DAVE version {Version}, which MoodBot cannot encrypt for yet; left")]
-        public static partial void DaveRequired(ILogger logger, string guildId, int version);
 
         [LoggerMessage(4, LogLevel.Information, "Voice in guild {GuildId}: rejoining after close code {CloseCode}")]
         public static partial void Rejoining(ILogger logger, string guildId, int closeCode);

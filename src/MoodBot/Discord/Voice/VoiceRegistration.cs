@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MoodBot.Discord.Gateway;
 
@@ -14,8 +13,6 @@ internal static class VoiceRegistration
         services.AddSingleton<IValidateOptions<VoiceOptions>, VoiceOptionsValidator>();
         services.AddSingleton<VoiceStates>();
         services.AddSingleton<IVoiceStateSender, GatewayVoiceStateSender>();
-        // The seam for the DAVE session: registering another factory first replaces this stand-in.
-        services.TryAddSingleton<IVoiceDaveFactory, NoVoiceDaveFactory>();
         services.AddSingleton<VoiceConnections>();
         services.AddSingleton<VoiceTrackOpener>();
         services.AddSingleton<VoicePlayers>();

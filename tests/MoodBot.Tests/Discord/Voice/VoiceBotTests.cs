@@ -13,7 +13,8 @@ namespace MoodBot.Tests.Discord.Voice;
 
 /// <summary>
 /// Voice end to end: the whole bot on a fake gateway that answers op 4 with the two voice events,
-/// pointing at a loopback voice server (WebSocket and UDP), whose packets the test opens and decodes.
+/// pointing at a loopback voice server (WebSocket and UDP), with or without DAVE and a second member,
+/// whose packets the test opens (as that member would) and decodes.
 /// </summary>
 [Collection(GatewayTimingGroup.Name)]
 public sealed class VoiceBotTests : IAsyncLifetime, IDisposable
@@ -66,21 +67,31 @@ public sealed class VoiceBotTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _music.Dispose();
 
-    [Fact]
-    public async Task PlayInVoice_JoinsAndStreamsOpusInOrder_SkipMovesOn_StopSendsSilenceAndLeaves()
+    /// <summary>DAVE version 1 is what Discord's voice servers require; version 0 is a call without it.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PlayInVoice_JoinsAndStreamsOpusInOrder_SkipMovesOn_StopSendsSilenceAndLeaves(bool dave)
     {
         var gateway = await ConnectAsync();
         await gateway.VoiceStateAsync(2, TestInteractions.GuildId, TestInteractions.UserId, VoiceChannel);
         await gateway.DispatchAsync("INTERACTION_CREATE", 3, TestInteractions.Button("7101", PlayButton));
 
-        using var call = await JoinAsync(gateway, 4);
+        using var call = await JoinAsync(gateway, 4, dave);
+        if (dave)
+        {
+            // The bot's join waits for the DAVE group: it sends nothing until it can encrypt end to end.
+            await call.FormDaveGroupAsync();
+        }
+
         Assert.Equal(TestInteractions.GuildId, call.Identify.GetProperty("server_id").GetString());
         Assert.Equal(BotUserId, call.Identify.GetProperty("user_id").GetString());
         Assert.Equal("voice-session-1", call.Identify.GetProperty("session_id").GetString());
         Assert.Equal(VoiceToken, call.Identify.GetProperty("token").GetString());
         Assert.Equal(1, call.Identify.GetProperty("max_dave_protocol_version").GetInt32());
 
-        // Audio: every packet opens, decodes to one 20 ms stereo frame, and follows the last one.
+        // Audio: every packet opens (with DAVE: transport, then Alice's decryptor for the bot), decodes
+        // to one 20 ms stereo frame, and follows the last one.
         var last = await call.NextAsync();
         Assert.Equal(960, last.Samples);
         Assert.Equal(FakeVoiceCall.Ssrc, last.Header.Ssrc);
@@ -158,28 +169,30 @@ public sealed class VoiceBotTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AVoiceServerThatRequiresDave_IsLeft_WithAnHonestAnswer()
+    public async Task AVoiceServerThatClosesBeforeDaveIsReady_IsLeft_WithAClearAnswer()
     {
         var gateway = await ConnectAsync();
         await gateway.VoiceStateAsync(2, TestInteractions.GuildId, TestInteractions.UserId, VoiceChannel);
         await gateway.DispatchAsync("INTERACTION_CREATE", 3, TestInteractions.Button("7501", PlayButton));
+        using var call = await JoinAsync(gateway, 4, dave: true);
 
-        using var call = await JoinAsync(gateway, 4, daveProtocolVersion: 1);
+        // 4014: disconnected (the channel was deleted, say) while the DAVE group was still forming.
+        await call.Connection.CloseAsync(4014);
 
         var leave = await gateway.ExpectAsync(4, TimeSpan.FromSeconds(10));
         Assert.Equal(JsonValueKind.Null, leave.GetProperty("channel_id").ValueKind);
         var answer = await WaitForMessageAsync("PATCH", "/tok-7501/messages/@original");
-        Assert.Contains("DAVE", answer, StringComparison.Ordinal);
+        Assert.Equal($"I couldn't play in <#{VoiceChannel}>: The voice server refused the connection; try again in a moment.", answer);
     }
 
-    private async Task<FakeVoiceCall> JoinAsync(FakeGatewayConnection gateway, int sequence, int daveProtocolVersion = 0)
+    private async Task<FakeVoiceCall> JoinAsync(FakeGatewayConnection gateway, int sequence, bool dave = false)
     {
         var join = await gateway.ExpectAsync(4, TimeSpan.FromSeconds(15));
         Assert.Equal(TestInteractions.GuildId, join.GetProperty("guild_id").GetString());
         Assert.Equal(VoiceChannel, join.GetProperty("channel_id").GetString());
         Assert.True(join.GetProperty("self_deaf").GetBoolean());
         await gateway.AnswerVoiceJoinAsync(sequence, TestInteractions.GuildId, VoiceChannel, BotUserId, "voice-session-1", VoiceToken, _voice.GatewayUri.Authority);
-        return await FakeVoiceCall.AcceptAsync(_voice, daveProtocolVersion);
+        return await FakeVoiceCall.AcceptAsync(_voice, dave ? ulong.Parse(VoiceChannel, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
     private static async Task<(MoodBot.Voice.Transport.RtpHeader Header, byte[] Opus, int Samples)> ExpectFramesInOrderAsync(
