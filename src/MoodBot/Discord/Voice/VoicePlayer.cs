@@ -192,7 +192,7 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
             Announce(track);
             while (!skip.IsCancellationRequested)
             {
-                var filled = Fill(source, pcm);
+                var filled = source.FillFrame(pcm);
                 if (filled == 0)
                 {
                     break;
@@ -279,25 +279,6 @@ internal sealed partial class VoicePlayer : IAsyncDisposable
             // The music matters more than its caption: a failed post is logged, playback goes on.
             Log.AnnounceFailed(_logger, GuildId, ex.Message);
         }
-    }
-
-    /// <summary>Reads until the frame is full or the source ends; zero-pads a final partial frame.</summary>
-    private static int Fill(IAudioSource source, Span<float> frame)
-    {
-        var filled = 0;
-        while (filled < frame.Length)
-        {
-            var n = source.Read(frame[filled..]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            filled += n;
-        }
-
-        frame[filled..].Clear();
-        return filled;
     }
 
     private static partial class Log

@@ -22,7 +22,7 @@ internal static class OggOpusEncoder
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var filled = FillFrame(source, frame);
+            var filled = source.FillFrame(frame);
             if (filled == 0)
             {
                 break;
@@ -50,24 +50,5 @@ internal static class OggOpusEncoder
 
         await writer.CompleteAsync(totalSamples, cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads until the frame is full or the source ends; zero-pads a final partial frame.</summary>
-    private static int FillFrame(IAudioSource source, Span<float> frame)
-    {
-        var filled = 0;
-        while (filled < frame.Length)
-        {
-            var n = source.Read(frame[filled..]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            filled += n;
-        }
-
-        frame[filled..].Clear();
-        return filled;
     }
 }
