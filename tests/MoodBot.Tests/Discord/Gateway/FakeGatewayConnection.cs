@@ -52,7 +52,13 @@ public sealed class FakeGatewayConnection : IDisposable
         }
     }
 
-    public void Dispose() => _sendLock.Dispose();
+    public void Dispose()
+    {
+        // A test may still be inside a send when the client's reaction to that very frame (op 9,
+        // op 7) has already ended the connection: let that send finish before the lock goes.
+        _sendLock.Wait();
+        _sendLock.Dispose();
+    }
 
     public Task HelloAsync(int heartbeatIntervalMs) =>
         SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{heartbeatIntervalMs}}},"s":null,"t":null}""");
