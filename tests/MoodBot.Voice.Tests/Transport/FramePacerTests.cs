@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Time.Testing;
 using MoodBot.Voice.Transport;
 
 namespace MoodBot.Voice.Tests.Transport;
@@ -16,7 +15,7 @@ public sealed class FramePacerTests
         // Each send advances the fake clock by sendCostMs, as sealing and sending would: a pacer that
         // slept 20 ms after each send would slip by that much per frame and never reach the next slot
         // this test advances to.
-        var time = new FakeTimeProvider(Start);
+        using var time = new TimerCountingTimeProvider(Start);
         var sent = Channel.CreateUnbounded<TimeSpan>();
         var pacer = new FramePacer(time);
         const int Count = 1_001;
@@ -31,11 +30,12 @@ public sealed class FramePacerTests
         var times = new List<TimeSpan>();
         for (var n = 0; n < Count; n++)
         {
-            // Moving the clock to the slot fires the pacer's timer, or, if the pacer has not reached
-            // its wait yet, makes the slot already due: either way frame n is sent at the slot time.
+            // Moving the clock to the slot fires the pacer's timer: frame n is sent at the slot time.
             var slot = Start + (FramePacer.FrameInterval * n);
             if (slot > time.GetUtcNow())
             {
+                // Every frame after the first waits for its slot: move the clock once it does.
+                await time.TimersCreatedAsync(n);
                 time.Advance(slot - time.GetUtcNow());
             }
 
@@ -51,7 +51,7 @@ public sealed class FramePacerTests
     [Fact]
     public async Task RunAsync_SourceStallsOneSecond_StartsNewGridInsteadOfBursting()
     {
-        var time = new FakeTimeProvider(Start);
+        using var time = new TimerCountingTimeProvider(Start);
         var source = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
         var sent = Channel.CreateUnbounded<TimeSpan>();
         var pacer = new FramePacer(time);
@@ -65,6 +65,7 @@ public sealed class FramePacerTests
         await source.Writer.WriteAsync(new byte[1]);
         source.Writer.Complete();
         Assert.Equal(TimeSpan.FromSeconds(1), await sent.Reader.ReadAsync());
+        await time.TimersCreatedAsync(1);
         time.Advance(FramePacer.FrameInterval);
         Assert.Equal(TimeSpan.FromMilliseconds(1_020), await sent.Reader.ReadAsync());
 
