@@ -67,4 +67,12 @@ internal static class RoomSchema
             autoplay BOOLEAN NOT NULL DEFAULT FALSE);
         CREATE INDEX room_queue_by_room ON room_queue (room, id);
         """);
+
+    /// <summary>
+    /// 24/7 per room: the Discord voice player stays in its channel when it empties. A later step,
+    /// not an edit of <see cref="Step"/>, so databases already at that step gain the column.
+    /// </summary>
+    public static readonly SchemaStep StayInVoice = new(
+        Sqlite: "ALTER TABLE rooms ADD COLUMN stay_in_voice INTEGER NOT NULL DEFAULT 0;",
+        Postgres: "ALTER TABLE rooms ADD COLUMN stay_in_voice BOOLEAN NOT NULL DEFAULT FALSE;");
 }

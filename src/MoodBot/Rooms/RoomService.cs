@@ -52,6 +52,12 @@ internal sealed partial class RoomService(
 
     public RoomRecord? Find(string slug) => store.Get(slug);
 
+    /// <summary>24/7 in Discord voice: whether the player stays in its channel when it empties.</summary>
+    public bool StaysInVoice(string slug) => store.StaysInVoice(slug);
+
+    /// <summary>Sets the room's 24/7 flag; false when there is no such room.</summary>
+    public bool SetStayInVoice(string slug, bool stay) => store.SetStayInVoice(slug, stay);
+
     /// <summary>The room as of now (playback moved on to this moment first).</summary>
     public async Task<RoomState?> GetAsync(string slug, CancellationToken cancellationToken) =>
         (await ChangeAsync(slug, _ => RoomOutcome.Done, cancellationToken)).State;

@@ -40,6 +40,21 @@ internal sealed class RoomStore(StateStore state)
             : null;
     }
 
+    /// <summary>Whether the Discord voice player stays in an empty channel for this room (24/7); false when there is no such room.</summary>
+    public bool StaysInVoice(string slug)
+    {
+        using var connection = state.Open();
+        return connection.Scalar("SELECT stay_in_voice FROM rooms WHERE slug = @slug", ("@slug", slug)) is { } value and not DBNull
+            && Convert.ToBoolean(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets the room's 24/7 flag; false when there is no such room.</summary>
+    public bool SetStayInVoice(string slug, bool stay)
+    {
+        using var connection = state.Open();
+        return connection.Execute("UPDATE rooms SET stay_in_voice = @stay WHERE slug = @slug", ("@stay", stay), ("@slug", slug)) == 1;
+    }
+
     /// <summary>The room's queue in play order, the head first.</summary>
     public List<QueueItem> Queue(string slug)
     {

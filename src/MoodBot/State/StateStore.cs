@@ -18,6 +18,7 @@ internal sealed class StateStore : IDisposable
         Rooms.RoomSchema.Step,
         StateSchema.ServerSettings,
         StateSchema.Lights,
+        Rooms.RoomSchema.StayInVoice,
     ];
 
     /// <summary>SQLite in <paramref name="directory"/>.</summary>

@@ -61,6 +61,36 @@ public sealed class IpDiscoveryTests
     }
 
     [Fact]
+    public async Task DiscoverAsync_FirstRequestLost_ResendsEverySecondUntilAnswered()
+    {
+        var time = new FakeTimeProvider();
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var udp = await VoiceUdpConnection.ConnectAsync((IPEndPoint)server.LocalEndPoint!, time, CancellationToken.None);
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+
+        var discovery = udp.DiscoverAsync(ssrc: 4242, TimeSpan.FromSeconds(5), CancellationToken.None);
+        // The server drops the first request, as a lossy network would.
+        var first = new byte[256];
+        var lost = await server.ReceiveFromAsync(first, new IPEndPoint(IPAddress.Any, 0), bounded.Token);
+        time.Advance(VoiceUdpConnection.DiscoveryResendInterval);
+        var second = new byte[256];
+        var request = await server.ReceiveFromAsync(second, new IPEndPoint(IPAddress.Any, 0), bounded.Token);
+        Assert.Equal(first.AsSpan(0, lost.ReceivedBytes), second.AsSpan(0, request.ReceivedBytes));
+        var client = (IPEndPoint)request.RemoteEndPoint;
+        var response = new byte[IpDiscovery.PacketSize];
+        IpDiscovery.Write(IpDiscovery.ResponseType, 4242, client.Address.ToString(), (ushort)client.Port, response);
+        await server.SendToAsync(response, client, bounded.Token);
+
+        var endpoint = await discovery.WaitAsync(bounded.Token);
+
+        Assert.Equal(new DiscoveredEndpoint("127.0.0.1", (ushort)udp.LocalEndPoint.Port), endpoint);
+        // Answered: no more requests, however much time passes.
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, server.Available);
+    }
+
+    [Fact]
     public async Task DiscoverAsync_ServerNeverAnswers_ThrowsTimeoutWhenTimeoutPasses()
     {
         var time = new FakeTimeProvider();

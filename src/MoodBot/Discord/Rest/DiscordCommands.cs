@@ -27,6 +27,10 @@ internal static class DiscordCommands
                 Options = [Option(ApplicationCommandOptionType.String, "room", "An existing room: the last part of its link, /rooms/<room>") with { MaxLength = 64 }],
             },
             Option(ApplicationCommandOptionType.SubCommand, "unlink", "Unlink this channel from its room"),
+            Option(ApplicationCommandOptionType.SubCommand, "stay", "24/7: stay in voice when everyone leaves, for this channel's room") with
+            {
+                Options = [Option(ApplicationCommandOptionType.Boolean, "on", "True: stay in voice; false: leave an empty voice channel after a while") with { Required = true }],
+            },
             Option(ApplicationCommandOptionType.SubCommand, "show", "Show the room this channel is linked to")),
         Command("lights", "Let the moods posted here set the colour of Philips Hue lights",
             Option(ApplicationCommandOptionType.SubCommand, "link", "Link a Hue room or zone: its lights follow the moods posted here") with

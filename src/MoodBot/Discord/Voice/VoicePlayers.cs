@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MoodBot.Discord.Replies;
 using MoodBot.Discord.Rest;
+using MoodBot.Rooms;
 using MoodBot.Voice.Gateway;
 
 namespace MoodBot.Discord.Voice;
@@ -9,7 +11,8 @@ namespace MoodBot.Discord.Voice;
 /// <summary>
 /// The voice players, one per guild: joining (or reusing) a channel and playing in it, skip and
 /// stop, leaving a channel that has had nobody in it for <see cref="VoiceOptions.LeaveWhenEmptyAfter"/>
-/// (unless <see cref="VoiceOptions.StayInChannel"/>), and rejoining once when the voice server asks.
+/// (unless <see cref="VoiceOptions.StayInChannel"/>, or the listening room linked to the voice or text
+/// channel is 24/7: <c>/room stay</c>), and rejoining once when the voice server asks.
 /// </summary>
 internal sealed partial class VoicePlayers(
     VoiceConnections connections,
@@ -17,6 +20,8 @@ internal sealed partial class VoicePlayers(
     DiscordSession session,
     VoiceTrackOpener opener,
     DiscordRestClient rest,
+    DiscordRooms links,
+    RoomService rooms,
     IOptions<VoiceOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : IAsyncDisposable
@@ -112,6 +117,14 @@ internal sealed partial class VoicePlayers(
             return;
         }
 
+        if (StaysInChannel(player))
+        {
+            // The flag may have been turned on while counting down.
+            CancelEmptyTimer(guildId);
+            Log.StayingEmpty(_logger, guildId, player.ChannelId);
+            return;
+        }
+
         var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         if (!_emptyTimers.TryAdd(guildId, timer))
         {
@@ -149,7 +162,7 @@ internal sealed partial class VoicePlayers(
         try
         {
             await Task.Delay(options.Value.LeaveWhenEmptyAfter, time, timer.Token).ConfigureAwait(false);
-            if (For(guildId) == player && states.ListenersIn(guildId, player.ChannelId, session.UserId) == 0)
+            if (For(guildId) == player && states.ListenersIn(guildId, player.ChannelId, session.UserId) == 0 && !StaysInChannel(player))
             {
                 Log.LeavingEmpty(_logger, guildId, player.ChannelId);
                 _emptyTimers.TryRemove(KeyValuePair.Create(guildId, timer));
@@ -166,6 +179,14 @@ internal sealed partial class VoicePlayers(
             timer.Dispose();
         }
     }
+
+    /// <summary>
+    /// 24/7 for the room the player plays for, chosen as <see cref="VoicePlayback"/> chooses it (the
+    /// voice channel's own chat first, then the text channel). Read each time, so <c>/room stay</c>
+    /// counts at once.
+    /// </summary>
+    private bool StaysInChannel(VoicePlayer player) =>
+        (links.RoomOf(player.ChannelId) ?? links.RoomOf(player.TextChannelId)) is { } slug && rooms.StaysInVoice(slug);
 
     private void CancelEmptyTimer(string guildId)
     {
@@ -221,6 +242,9 @@ internal sealed partial class VoicePlayers(
 
         [LoggerMessage(2, LogLevel.Information, "Voice in guild {GuildId}: channel {ChannelId} has been empty long enough; leaving")]
         public static partial void LeavingEmpty(ILogger logger, string guildId, string channelId);
+
+        [LoggerMessage(3, LogLevel.Information, "Voice in guild {GuildId}: channel {ChannelId} is empty; staying, its room is 24/7")]
+        public static partial void StayingEmpty(ILogger logger, string guildId, string channelId);
 
         [LoggerMessage(4, LogLevel.Information, "Voice in guild {GuildId}: rejoining after close code {CloseCode}")]
         public static partial void Rejoining(ILogger logger, string guildId, int closeCode);

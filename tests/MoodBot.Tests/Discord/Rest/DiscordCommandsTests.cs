@@ -41,8 +41,17 @@ public sealed class DiscordCommandsTests
         string[] Sub(string name) => [.. DiscordCommands.All.Single(c => c.Name == name).Options!
             .Where(o => o.Type == ApplicationCommandOptionType.SubCommand).Select(o => o.Name)];
 
-        Assert.Equal(["link", "unlink", "show"], Sub("room"));
+        Assert.Equal(["link", "unlink", "stay", "show"], Sub("room"));
         Assert.Equal(["link", "unlink", "show"], Sub("lights"));
+    }
+
+    [Fact]
+    public void RoomStay_OnOption_RequiredBoolean()
+    {
+        var stay = DiscordCommands.All.Single(c => c.Name == "room").Options!.Single(o => o.Name == "stay");
+        var on = Assert.Single(stay.Options!);
+
+        Assert.Equal(("on", ApplicationCommandOptionType.Boolean, true), (on.Name, on.Type, on.Required));
     }
 
     // The spec check must be able to fail, or the tests above prove nothing.

@@ -2,6 +2,8 @@ using System.Text.Json;
 using MoodBot.Audio;
 using MoodBot.Audio.Catalogue;
 using MoodBot.Audio.Codecs.Wav;
+using MoodBot.Discord.Commands;
+using MoodBot.Discord.Interactions;
 using MoodBot.Discord.Voice;
 using MoodBot.Tests.Discord.Gateway;
 using MoodBot.Tests.Discord.Interactions;
@@ -38,7 +40,9 @@ public sealed class VoiceBotTests : IAsyncLifetime, IDisposable
         _voice = await FakeVoiceServer.StartAsync();
         _bot = await RunningBot.StartAsync(
             "--Discord:Token=bot-token", "--Discord:GatewayUrl=" + _gateway.Url, "--Discord:ApiUrl=" + _api.BaseUri,
-            "--Discord:Voice:GatewayScheme=ws", "--Discord:Voice:LeaveWhenEmptyAfter=00:00:00.200");
+            "--Discord:Voice:GatewayScheme=ws", "--Discord:Voice:LeaveWhenEmptyAfter=00:00:00.200",
+            // The players' decisions (staying in an empty channel) are what some tests wait for.
+            "--Logging:LogLevel:MoodBot.Discord.Voice.VoicePlayers=Information");
 
         // Two calm tracks of 20 s tone each, and nothing else, so the reading plays exactly these.
         var entries = Titles.Select((title, i) =>
@@ -138,6 +142,51 @@ public sealed class VoiceBotTests : IAsyncLifetime, IDisposable
 
         var leave = await gateway.ExpectAsync(4, TimeSpan.FromSeconds(10));
         Assert.Equal(JsonValueKind.Null, leave.GetProperty("channel_id").ValueKind);
+    }
+
+    /// <summary>
+    /// <c>/room stay</c> on the room linked to the channel: on, the bot stays when the last person
+    /// leaves (the log line says it decided so; then a full second of audio, five times the configured
+    /// wait, arrives with no op 4); off, it leaves after the configured time.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheLastPersonLeaving_StaysWhenTheRoomIs247_AndLeavesWhenNot(bool stay)
+    {
+        var gateway = await ConnectAsync();
+        Assert.StartsWith("Made the room", await ReplyTo("7601", TestInteractions.SubCommand("7601", "room", "link", TestInteractions.Admin), gateway, 2), StringComparison.Ordinal);
+        var on = stay ? "true" : "false";
+        Assert.Equal(Permissions.ManageChannelsRefusal, await ReplyTo("7602", TestInteractions.SubCommand("7602", "room", "stay", subOptions: $$"""[{"name":"on","type":5,"value":{{on}}}]"""), gateway, 3));
+        Assert.Equal(stay ? RoomCommand.StayingOn : RoomCommand.StayingOff,
+            await ReplyTo("7603", TestInteractions.SubCommand("7603", "room", "stay", TestInteractions.Admin, $$"""[{"name":"on","type":5,"value":{{on}}}]"""), gateway, 4));
+        Assert.EndsWith(stay ? RoomCommand.StayingOn : RoomCommand.StayingOff, await ReplyTo("7604", TestInteractions.SubCommand("7604", "room", "show"), gateway, 5), StringComparison.Ordinal);
+
+        // A mood in the linked channel queues the room's music, which the bot then plays in voice.
+        await gateway.DispatchAsync("INTERACTION_CREATE", 6, TestInteractions.Mood("7605", "calm and content"));
+        await _api.WaitForAsync(r => r.Any(x => x.Method == "PATCH" && x.Path.Contains("/tok-7605/", StringComparison.Ordinal)));
+        await gateway.VoiceStateAsync(7, TestInteractions.GuildId, TestInteractions.UserId, VoiceChannel);
+        await gateway.DispatchAsync("INTERACTION_CREATE", 8, TestInteractions.Button("7606", PlayButton));
+        using var call = await JoinAsync(gateway, 9);
+        Assert.Equal(960, (await call.NextAsync()).Samples);
+
+        await gateway.VoiceStateAsync(10, TestInteractions.GuildId, TestInteractions.UserId, null);
+
+        if (!stay)
+        {
+            var leave = await gateway.ExpectAsync(4, TimeSpan.FromSeconds(10));
+            Assert.Equal(JsonValueKind.Null, leave.GetProperty("channel_id").ValueKind);
+            return;
+        }
+
+        await RunningBot.WaitUntilAsync(
+            () => _bot.Logs.Entries.Any(e => e.Message.Contains("is empty; staying", StringComparison.Ordinal)), "the bot decided to stay");
+        for (var frame = 0; frame < 50; frame++)
+        {
+            Assert.Equal(960, (await call.NextAsync()).Samples);
+        }
+
+        Assert.Equal(0, gateway.PendingFrames);
     }
 
     [Fact]
