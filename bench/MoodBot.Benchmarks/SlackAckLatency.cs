@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MoodBot.Slack;
 using MoodBot.Web;
 
 namespace MoodBot.Benchmarks;
@@ -50,7 +51,7 @@ internal static class SlackAckLatency
         string[] hostArgs =
         [
             "--Web:Urls=http://127.0.0.1:0", $"--State:Path={state}", "--Logging:LogLevel:Default=Warning", "--Audio:PrerenderCatalogue=false",
-            "--Slack:BotToken=xoxb-bench", "--Slack:AppToken=xapp-bench", $"--Slack:ApiUrl={root}/api/",
+            $"--Slack:BotToken={SlackOptions.BotTokenPrefix}bench", $"--Slack:AppToken={SlackOptions.AppTokenPrefix}bench", $"--Slack:ApiUrl={root}/api/",
             "--Audio:PublicBaseUrl=https://moodbot.example",
 
             // 2,000 mentions in one channel would otherwise queue their replies a second apart.

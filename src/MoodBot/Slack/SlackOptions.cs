@@ -13,6 +13,12 @@ internal sealed class SlackOptions : IValidatableObject
 {
     public const string Section = "Slack";
 
+    /// <summary>How every bot token starts.</summary>
+    public const string BotTokenPrefix = "xoxb-";
+
+    /// <summary>How every app-level token starts.</summary>
+    public const string AppTokenPrefix = "xapp-";
+
     /// <summary>The bot token (<c>xoxb-</c>) for the Web API.</summary>
     public string? BotToken { get; set; }
 
@@ -65,12 +71,12 @@ internal sealed class SlackOptions : IValidatableObject
         }
 
         // A token pasted into the wrong key fails on start with a clear line, not later with invalid_auth.
-        if (!string.IsNullOrWhiteSpace(BotToken) && !BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        if (!string.IsNullOrWhiteSpace(BotToken) && !BotToken.StartsWith(BotTokenPrefix, StringComparison.Ordinal))
         {
             yield return new ValidationResult("Slack:BotToken must be a bot token (xoxb-...).", [nameof(BotToken)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(AppToken) && !AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+        if (!string.IsNullOrWhiteSpace(AppToken) && !AppToken.StartsWith(AppTokenPrefix, StringComparison.Ordinal))
         {
             yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...).", [nameof(AppToken)]);
         }

@@ -27,8 +27,8 @@ public sealed class SlackOptionsTests
     }
 
     [Theory]
-    [InlineData("xapp-swapped", null)]
-    [InlineData(null, "xoxb-swapped")]
+    [InlineData(SlackOptions.AppTokenPrefix + "swapped", null)]
+    [InlineData(null, SlackOptions.BotTokenPrefix + "swapped")]
     public void Validate_TokensInTheWrongKeys_Fail(string? bot, string? app) =>
         Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions { BotToken = bot, AppToken = app }).Failed);
 

@@ -23,8 +23,8 @@ public sealed class SocketModeClientTests : IAsyncLifetime, IDisposable
 
     private SlackOptions Options { get; } = new()
     {
-        BotToken = "xoxb-test",
-        AppToken = "xapp-test",
+        BotToken = SlackOptions.BotTokenPrefix + "test",
+        AppToken = SlackOptions.AppTokenPrefix + "test",
         AckBudget = TimeSpan.FromMilliseconds(400),
         DefaultRetryAfter = TimeSpan.FromMilliseconds(20),
     };

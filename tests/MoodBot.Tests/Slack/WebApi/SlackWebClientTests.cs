@@ -10,8 +10,8 @@ namespace MoodBot.Tests.Slack.WebApi;
 
 public sealed class SlackWebClientTests : IAsyncLifetime, IDisposable
 {
-    private const string BotToken = "xoxb-test-bot-token-123";
-    private const string AppToken = "xapp-test-app-token-456";
+    private static readonly string BotToken = SlackOptions.BotTokenPrefix + "test-bot-token-123";
+    private static readonly string AppToken = SlackOptions.AppTokenPrefix + "test-app-token-456";
 
     private readonly CollectingLoggerProvider _logs = new();
     private readonly HttpClient _http = new();
