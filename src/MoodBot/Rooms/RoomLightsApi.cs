@@ -96,14 +96,9 @@ internal static class RoomLightsApi
             return error;
         }
 
-        var place = LightPlace.Room(room!.Slug);
-        if (!links.TargetsOf(place).Any(t => t.BridgeId == bridgeId && t.GroupId == groupId))
-        {
-            return JsonBody.Problem(StatusCodes.Status404NotFound, "That Hue room or zone is not linked to this room.");
-        }
-
-        links.Unlink(place, groupId);
-        return Results.NoContent();
+        return links.Unlink(LightPlace.Room(room!.Slug), bridgeId, groupId)
+            ? Results.NoContent()
+            : JsonBody.Problem(StatusCodes.Status404NotFound, "That Hue room or zone is not linked to this room.");
     }
 
     private static RoomLightGroup Group(LightTarget target) => new(target.BridgeId, target.GroupId, target.Name);

@@ -41,9 +41,9 @@ public sealed class LightStoresTests : IDisposable
         links.Link(LightPlace.Room("porch"), new LightTarget("b1", "room-1", "gl-1", "Kitchen"));
 
         Assert.Equal(["Big kitchen", "Hall"], links.TargetsOf(place).Select(t => t.Name));
-        Assert.Equal(1, links.Unlink(place, "room-2"));
-        Assert.Equal(0, links.Unlink(place, "room-2"));
-        Assert.Equal(1, links.Unlink(place));
+        Assert.True(links.Unlink(place, "b1", "room-2"));
+        Assert.False(links.Unlink(place, "b1", "room-2"));
+        Assert.Equal(1, links.UnlinkAll(place));
         Assert.Empty(links.TargetsOf(place));
         Assert.Single(links.TargetsOf(LightPlace.Room("porch")));
     }

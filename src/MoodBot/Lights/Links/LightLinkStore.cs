@@ -18,13 +18,11 @@ internal sealed class LightLinkStore(StateStore state)
             ("@place", place), ("@bridge", target.BridgeId), ("@group", target.GroupId), ("@grouped", target.GroupedLightId), ("@name", target.Name));
     }
 
-    /// <summary>Unlinks one Hue room from a place, or all of them when <paramref name="groupId"/> is null; the number unlinked.</summary>
-    public int Unlink(string place, string? groupId = null)
+    /// <summary>Unlinks every Hue room from a place; the number unlinked.</summary>
+    public int UnlinkAll(string place)
     {
         using var connection = state.Open();
-        return groupId is null
-            ? connection.Execute("DELETE FROM light_links WHERE place = @place", ("@place", place))
-            : connection.Execute("DELETE FROM light_links WHERE place = @place AND group_id = @group", ("@place", place), ("@group", groupId));
+        return connection.Execute("DELETE FROM light_links WHERE place = @place", ("@place", place));
     }
 
     /// <summary>Unlinks one Hue room of one bridge from a place; false when it was not linked there.</summary>

@@ -56,7 +56,7 @@ internal sealed class LightLinking(LightGroups groups, LightLinkStore links, Moo
         ArgumentNullException.ThrowIfNull(wording);
         if (string.IsNullOrWhiteSpace(room))
         {
-            var count = links.Unlink(place);
+            var count = links.UnlinkAll(place);
             return count == 0
                 ? "No Hue room follows the moods posted here; nothing to unlink."
                 : $"Unlinked {count} Hue room{(count == 1 ? "" : "s")}: the lights no longer follow the moods posted here.";
@@ -73,7 +73,7 @@ internal sealed class LightLinking(LightGroups groups, LightLinkStore links, Moo
 
         foreach (var target in named)
         {
-            links.Unlink(place, target.GroupId);
+            links.Unlink(place, target.BridgeId, target.GroupId);
         }
 
         return $"Unlinked “{wording.Escape(named[0].Name)}”: its lights no longer follow the moods posted here.";
