@@ -6,7 +6,6 @@ internal static class RoomLinkKind
     public const string DiscordVoice = "discord_voice";
     public const string DiscordText = "discord_text";
     public const string SlackChannel = "slack_channel";
-    public const string HueGroup = "hue_group";
 
-    public static IReadOnlyList<string> All { get; } = [DiscordVoice, DiscordText, SlackChannel, HueGroup];
+    public static IReadOnlyList<string> All { get; } = [DiscordVoice, DiscordText, SlackChannel];
 }

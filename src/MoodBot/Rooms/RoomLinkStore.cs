@@ -3,8 +3,9 @@ using MoodBot.State;
 namespace MoodBot.Rooms;
 
 /// <summary>
-/// Which chat channels, voice channels and Hue groups belong to which room, for the adapters to
-/// come. A target belongs to at most one room: linking it again moves it.
+/// Which chat channels and voice channels belong to which room. A target belongs to at most one
+/// room: linking it again moves it. (Hue rooms follow places, rooms among them, in
+/// <see cref="Lights.Links.LightLinkStore"/>.)
 /// </summary>
 internal sealed class RoomLinkStore(StateStore state)
 {

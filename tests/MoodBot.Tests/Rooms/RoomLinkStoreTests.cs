@@ -13,11 +13,11 @@ public sealed class RoomLinkStoreTests
         var porch = rig.Rooms.Create("Porch", isPrivate: false).Room.Slug;
 
         links.Link(kitchen, RoomLinkKind.DiscordVoice, "123");
-        links.Link(kitchen, RoomLinkKind.HueGroup, "4");
+        links.Link(kitchen, RoomLinkKind.SlackChannel, "C4");
         links.Link(porch, RoomLinkKind.DiscordVoice, "123");
 
         Assert.Equal(porch, links.RoomOf(RoomLinkKind.DiscordVoice, "123"));
-        Assert.Equal([new RoomLink(kitchen, RoomLinkKind.HueGroup, "4")], links.LinksOf(kitchen));
+        Assert.Equal([new RoomLink(kitchen, RoomLinkKind.SlackChannel, "C4")], links.LinksOf(kitchen));
         Assert.Throws<ArgumentOutOfRangeException>(() => links.Link(kitchen, "irc", "#x"));
     }
 

@@ -76,18 +76,18 @@ public sealed class RoomProviderTests(ITestOutputHelper output)
         var kitchen = rig.Rooms.Create("Kitchen", isPrivate: false).Room.Slug;
         var porch = rig.Rooms.Create("Porch", isPrivate: false).Room.Slug;
         links.Link(kitchen, RoomLinkKind.DiscordVoice, "123");
-        links.Link(kitchen, RoomLinkKind.HueGroup, "4");
+        links.Link(kitchen, RoomLinkKind.SlackChannel, "C4");
         links.Link(porch, RoomLinkKind.DiscordVoice, "123");
         await rig.Rooms.AddAsync(kitchen, RoomRig.Reading("calm"), admin: false, CancellationToken.None);
 
         Assert.Equal(porch, links.RoomOf(RoomLinkKind.DiscordVoice, "123"));
-        Assert.Equal([new RoomLink(kitchen, RoomLinkKind.HueGroup, "4")], links.LinksOf(kitchen));
+        Assert.Equal([new RoomLink(kitchen, RoomLinkKind.SlackChannel, "C4")], links.LinksOf(kitchen));
         Assert.True(links.Unlink(RoomLinkKind.DiscordVoice, "123"));
         Assert.False(links.Unlink(RoomLinkKind.DiscordVoice, "123"));
 
         Assert.True(await rig.Rooms.DeleteAsync(kitchen, CancellationToken.None));
 
-        Assert.Null(links.RoomOf(RoomLinkKind.HueGroup, "4"));
+        Assert.Null(links.RoomOf(RoomLinkKind.SlackChannel, "C4"));
         Assert.Empty(new RoomStore(rig.State).Queue(kitchen));
         Assert.Empty(rig.Memory.Recent(RoomService.PickerRoom(kitchen), 10));
         rig.Memory.Dispose();
