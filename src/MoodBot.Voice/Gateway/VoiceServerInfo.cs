@@ -7,8 +7,11 @@ namespace MoodBot.Voice.Gateway;
 /// </summary>
 public sealed record VoiceServerInfo(Uri GatewayUri, string ServerId, string UserId, string SessionId, string Token)
 {
-    /// <summary>The v8 voice gateway URL for VOICE_SERVER_UPDATE's <c>endpoint</c> (voice-connections docs).</summary>
-    public static Uri GatewayUriFor(string endpoint) => new($"wss://{endpoint}/?v=8");
+    /// <summary>
+    /// The v8 voice gateway URL for VOICE_SERVER_UPDATE's <c>endpoint</c> (voice-connections docs);
+    /// Discord's are <c>wss</c>, a loopback fake may speak <c>ws</c>.
+    /// </summary>
+    public static Uri GatewayUriFor(string endpoint, string scheme = "wss") => new($"{scheme}://{endpoint}/?v=8");
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using MoodBot.Voice.Gateway;
 
 namespace MoodBot.Discord.Voice;
 
@@ -28,7 +29,7 @@ internal sealed class VoiceOptions : IValidatableObject
     [Required]
     public string GatewayScheme { get; set; } = "wss";
 
-    public Uri GatewayUri(string endpoint) => new($"{GatewayScheme}://{endpoint}/?v=8");
+    public Uri GatewayUri(string endpoint) => VoiceServerInfo.GatewayUriFor(endpoint, GatewayScheme);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
