@@ -18,10 +18,24 @@ internal sealed class HueBridgeStore(StateStore state)
             ("@id", bridge.Id), ("@address", bridge.Address.ToString()), ("@key", bridge.ApplicationKey));
     }
 
-    public IReadOnlyList<HueBridge> All()
+    public IReadOnlyList<HueBridge> All() => Read("SELECT id, address, application_key FROM hue_bridges ORDER BY id");
+
+    /// <summary>One bridge by id; every reply with linked lights asks, so it reads only that row.</summary>
+    public HueBridge? Find(string id) =>
+        Read("SELECT id, address, application_key FROM hue_bridges WHERE id = @id", ("@id", id)) is [var bridge] ? bridge : null;
+
+    /// <summary>Forgets a bridge and every chat place's link to its rooms.</summary>
+    public bool Remove(string id)
     {
         using var connection = state.Open();
-        using var command = connection.Command("SELECT id, address, application_key FROM hue_bridges ORDER BY id");
+        connection.Execute("DELETE FROM light_links WHERE bridge_id = @id", ("@id", id));
+        return connection.Execute("DELETE FROM hue_bridges WHERE id = @id", ("@id", id)) == 1;
+    }
+
+    private List<HueBridge> Read(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var connection = state.Open();
+        using var command = connection.Command(sql, parameters);
         using var reader = command.ExecuteReader();
         var bridges = new List<HueBridge>();
         while (reader.Read())
@@ -30,15 +44,5 @@ internal sealed class HueBridgeStore(StateStore state)
         }
 
         return bridges;
-    }
-
-    public HueBridge? Find(string id) => All().FirstOrDefault(b => b.Id == id);
-
-    /// <summary>Forgets a bridge and every chat place's link to its rooms.</summary>
-    public bool Remove(string id)
-    {
-        using var connection = state.Open();
-        connection.Execute("DELETE FROM light_links WHERE bridge_id = @id", ("@id", id));
-        return connection.Execute("DELETE FROM hue_bridges WHERE id = @id", ("@id", id)) == 1;
     }
 }
