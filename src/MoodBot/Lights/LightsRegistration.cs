@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MoodBot.Lights.Bridges;
 using MoodBot.Lights.Commands;
 using MoodBot.Lights.Discovery;
@@ -31,12 +30,7 @@ internal static class LightsRegistration
         services.AddSingleton<LightLinking>();
         services.AddSingleton<HueBridgeCache>();
         services.AddSingleton<HueBridgeHealth>();
-        services.AddSingleton(sp => new HueCommandQueues(
-            sp.GetRequiredService<HueConnections>(),
-            sp.GetRequiredService<HueBridgeCache>(),
-            sp.GetRequiredService<HueBridgeHealth>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BridgeCommandQueue>>()));
+        services.AddSingleton<HueCommandQueues>();
         services.AddSingleton<HueBridgeMonitor>();
         services.AddHostedService<HueLightsHostedService>();
         return builder;
